@@ -5,7 +5,7 @@
 import { familyOf, netmaskToPrefix } from './address';
 import { canonicalKey, MODEL_KEYS } from './keys';
 import { bondModeName } from './bond-modes';
-import type { Family, FamilyModel, IfaceBlock, IfaceType, InterfaceModel, Line, NetDocument } from './types';
+import type { Family, FamilyModel, IfaceBlock, IfaceType, InterfaceModel, Line, NetDocument, RawOption } from './types';
 import { IFACE_TYPES } from './types';
 
 export interface ModelOptions {
@@ -56,6 +56,8 @@ interface Setting {
   key: string;
   value: string;
   family: Family | null;
+  /** Line index, to keep raw options in file order. */
+  at: number;
 }
 
 function optionValue(line: Line): string {
@@ -90,6 +92,7 @@ function interfaceModel(
   const masks: Partial<Record<Family, string>> = {};
   const comments: string[] = [];
   const kv = new Map<string, Setting>();
+  const rawAt: [number, RawOption][] = [];
   let methodLoopback = false;
 
   for (const s of stanzas) {
@@ -101,7 +104,7 @@ function interfaceModel(
       const line = doc.lines[i];
       const key = canonicalKey(line.words[0]);
       const value = optionValue(line);
-      const raw = () => m.options.push({ key: line.words[0], value, family: fam });
+      const raw = () => rawAt.push([i, { key: line.words[0], value, family: fam }]);
       if (!MODEL_KEYS.has(key)) {
         raw();
         continue;
@@ -124,7 +127,7 @@ function interfaceModel(
         raw(); // a repeated single-valued key: the first one counts, the rest stay visible as raw
         continue;
       }
-      kv.set(key, { key: line.words[0], value, family: fam });
+      kv.set(key, { key: line.words[0], value, family: fam, at: i });
     }
   }
 
@@ -141,7 +144,8 @@ function interfaceModel(
   }
   if (comments.length) m.comments = comments.join('\n');
 
-  readTyped(m, kv);
+  readTyped(m, kv, rawAt);
+  m.options = rawAt.sort((a, b) => a[0] - b[0]).map(([, o]) => o);
   m.type = detectType(m, kv, methodLoopback, nics);
   if (m.type === 'vlan') {
     const v = (m.vlan ??= {});
@@ -156,13 +160,13 @@ function interfaceModel(
 }
 
 /** Move the settings the model types out of `kv` into typed fields (invalid values stay raw). */
-function readTyped(m: InterfaceModel, settings: Map<string, Setting>): void {
+function readTyped(m: InterfaceModel, settings: Map<string, Setting>, rawAt: [number, RawOption][]): void {
   const kv = new Map([...settings].map(([k, s]) => [k, s.value]));
   const take = <T>(key: string, parse: (v: string) => T | undefined, set: (v: T) => void) => {
     const s = settings.get(key);
     if (s === undefined) return;
     const parsed = parse(s.value);
-    if (parsed === undefined) m.options.push({ key: s.key, value: s.value, family: s.family });
+    if (parsed === undefined) rawAt.push([s.at, { key: s.key, value: s.value, family: s.family }]);
     else set(parsed);
   };
   const str = (v: string) => v;

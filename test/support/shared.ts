@@ -15,6 +15,10 @@ export const haveSeed = existsSync(SEED_PAGE);
 export const haveCorpus = existsSync(CORPUS);
 export const skipMessage = (what: string) => `${what} not found under ${SHARED}: skipped (set NETSTAGE_SHARED to its folder)`;
 
+// Tests gate on haveSeed/haveCorpus with it.skipIf; say once why they are skipped.
+if (!haveSeed) console.warn(skipMessage('the seed page'));
+if (!haveCorpus) console.warn(skipMessage('the corpus'));
+
 /**
  * The seed page's example configurations, in page order. The page is a numbered listing
  * ("58 ----"): strip each line's number, then take the text between `----` fences.
