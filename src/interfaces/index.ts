@@ -6,3 +6,4 @@ export { toModel, stanzasByName, startModes, type ModelOptions } from './model';
 export { canonicalKey } from './keys';
 export { bondModeName, MODE_SPECIFIC, XMIT_HASH_POLICIES } from './bond-modes';
 export * from './address';
+export { validate } from './validate';

@@ -1,0 +1,36 @@
+/** `unknown-method`: the family and method of each `iface` line. */
+import type { Diagnostic } from '../types';
+import { at, type Rule } from './context';
+import { closest } from './suggest';
+
+export const METHODS: Record<'inet' | 'inet6', readonly string[]> = {
+  inet: ['static', 'manual', 'dhcp', 'loopback', 'auto', 'bootp', 'ppp', 'wvdial', 'ipv4ll', 'tunnel'],
+  inet6: ['static', 'manual', 'dhcp', 'auto', 'loopback', 'v4tunnel', '6to4'],
+};
+const ALL_METHODS = [...new Set([...METHODS.inet, ...METHODS.inet6])];
+
+export const methods: Rule = (ctx) => {
+  const out: Diagnostic[] = [];
+  for (const b of ctx.doc.blocks) {
+    if (b.kind !== 'iface' || b.name === '' || b.family === undefined) continue;
+    const { name, family, method } = b;
+    if (family !== 'inet' && family !== 'inet6') {
+      const asMethod = ALL_METHODS.includes(family);
+      const guess = closest(family, ['inet', 'inet6']);
+      const fix = asMethod
+        ? `"${family}" is a method, not a family: write "iface ${name} inet ${family}".`
+        : guess
+          ? `did you mean ${guess}? Write "iface ${name} ${guess} ${method ?? 'manual'}".`
+          : `use inet (IPv4) or inet6 (IPv6), or write "iface ${name}" alone (ifupdown2's family-less stanza).`;
+      out.push(at(ctx.pos(b.header, 2), 'error', 'unknown-method', `${name}: "${family}" is not an address family ifupdown2 knows: ${fix}`, name));
+      continue;
+    }
+    if (method === undefined || METHODS[family].includes(method)) continue;
+    const guess = closest(method, METHODS[family]);
+    const fix = guess
+      ? `did you mean ${guess}? Write "iface ${name} ${family} ${guess}".`
+      : `use one of ${METHODS[family].join(', ')}.`;
+    out.push(at(ctx.pos(b.header, 3), 'error', 'unknown-method', `${name}: "${method}" is not a valid ${family} method: ${fix}`, name));
+  }
+  return out;
+};
