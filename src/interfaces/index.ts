@@ -7,3 +7,4 @@ export { canonicalKey } from './keys';
 export { bondModeName, MODE_SPECIFIC, XMIT_HASH_POLICIES } from './bond-modes';
 export * from './address';
 export { validate } from './validate';
+export * from './edit';
