@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from './parser';
-import { toModel } from './model';
+import { modelOf, toModel } from './model';
 import type { InterfaceModel } from './types';
-import { CORPUS, haveCorpus, haveSeed, seedExamples } from '../../test/support/shared';
+import { canonicalKey, MODEL_KEYS, spellings } from './keys';
+import { CORPUS, corpusFiles, haveCorpus, haveSeed, seedExamples } from '../../test/support/shared';
 
 const byName = (text: string, nics?: string[]) => new Map(toModel(parse(text), { nics }).map((m) => [m.name, m]));
 const corpus = (name: string) => readFileSync(join(CORPUS, 'pve', name), 'utf8');
@@ -184,5 +185,53 @@ describe('agreement with Proxmox parser fixtures', () => {
     expect(named.get('individual_name')).toMatchObject({ type: 'vlan', vlan: { rawDevice: 'vmbr0', id: 100 }, inet: { cidr: '10.0.0.100/16' } });
     const raw = byName(corpus('proxmox-network-api/parser.test_network_config_parser_vlan_with_raw_device.input'));
     expect(raw.get('vlan100')).toMatchObject({ type: 'vlan', vlan: { rawDevice: 'vmbr0', id: 100 } });
+  });
+});
+
+describe('key spellings', () => {
+  it('lists every spelling that canonicalises to a key, and only those', () => {
+    expect(spellings('bond-slaves').sort()).toEqual(['bond-ports', 'bond-slave', 'bond-slaves', 'bond_ports', 'bond_slave', 'bond_slaves', 'slaves']);
+    expect(spellings('bond-xmit-hash-policy')).toHaveLength(8);
+    for (const k of MODEL_KEYS) for (const w of spellings(k)) expect(canonicalKey(w), w).toBe(k);
+    expect(canonicalKey('constructor')).toBe('constructor');
+  });
+
+  it('reads mixed spellings into the model', () => {
+    const m = byName('iface vmbr0 inet manual\n\tbridge_vlan-aware yes\n\tbridge-ports none\n').get('vmbr0')!;
+    expect(m.bridge).toEqual({ ports: [], vlanAware: true });
+  });
+});
+
+describe('keys and values that name Object.prototype members', () => {
+  it('keeps them as raw options', () => {
+    const m = byName('iface bond0 inet manual\n\tbond-slaves eth0\n\tbond-lacp-rate constructor\n\tconstructor 1\n').get('bond0')!;
+    expect(m.bond).toEqual({ slaves: ['eth0'] });
+    expect(m.options).toEqual([
+      { key: 'bond-lacp-rate', value: 'constructor', family: 'inet' },
+      { key: 'constructor', value: '1', family: 'inet' },
+    ]);
+  });
+});
+
+describe('modelOf', () => {
+  const check = (text: string, nics?: string[]) => {
+    const doc = parse(text);
+    const all = toModel(doc, { nics });
+    for (const m of all) expect(modelOf(doc, m.name, { nics })).toEqual(m);
+    expect(modelOf(doc, 'no-such-interface')).toBeUndefined();
+    expect(modelOf(doc, '')).toBeUndefined();
+  };
+
+  it('equals the entry of toModel for every interface', () => {
+    check('auto lo\niface lo inet loopback\n\nallow-hotplug eth0\n# up\niface eth0 inet static\n\taddress 10.0.0.2/24\n\tmtu x\niface eth0 inet6 auto\n');
+    check('iface bond0 inet manual\n\tslaves eth0 eth1\n\tbond_mode 4\nauto bond0 vmbr0\niface vmbr0\n\tbridge-ports bond0\n', ['eth0']);
+  });
+
+  it.skipIf(!haveSeed)('equals the entry of toModel on the seed examples', () => {
+    for (const text of seedExamples()) check(text);
+  });
+
+  it.skipIf(!haveCorpus)('equals the entry of toModel on the corpus', () => {
+    for (const [, text] of corpusFiles()) check(text);
   });
 });
