@@ -1,20 +1,21 @@
 /**
  * Engine benchmark on a generated ~43k-line Proxmox host file (bench/generate.ts).
  *
- *   npm run bench                     (node --expose-gc --import tsx bench/engine.bench.ts)
+ *   npm run bench                     (prebench builds the CLI bundle, then
+ *                                      node --expose-gc --import tsx bench/engine.bench.ts)
  *
  * In-process: median of RUNS timed runs after WARMUP untimed ones, a full GC before each timed run
  * when --expose-gc is on (so one run's garbage is not charged to the next). Rows: the
  * `text.split('\n')` baseline, parse, toModel, validate, print, parse+validate+print, and one edit
  * on a bridge in the middle of the file followed by a unified diff (the generic
- * `createTwoFilesPatch` over the whole text, and `regionPatch` from ./region-patch.ts: the same
- * patch computed on the changed region only).
+ * `createTwoFilesPatch` over the whole text, and the engine's `unifiedDiff`: the same patch with
+ * jsdiff run on the changed region only).
  *
  * Whole processes (when ifupdown2 is unpacked: `bash scripts/ifupdown2.sh .tools/ifupdown2`, or
- * NETSTAGE_IFUPDOWN2=DIR-or-ifquery): `node bin/netstage.js check FILE` against
+ * NETSTAGE_IFUPDOWN2=DIR-or-ifquery): the shipped entry, `node bin/netstage.js check FILE` (which
+ * runs the prebuilt bundle dist/cli/netstage.mjs when it is fresh, see bin/cli-bundle.js), against
  * `/usr/bin/python3 …/ifquery -a -i FILE`, median of a few runs each; for scale also `node -e 0`
- * (the startup floor) and, when esbuild can be imported (tsx depends on it), the same CLI bundled
- * ahead of time into one .mjs file (no tsx at run time).
+ * (the startup floor) and `netstage check` on a two-line file (netstage's own startup).
  *
  * validate and the edit functions are loaded if their modules exist (they are written in parallel);
  * rows that need a missing one say so. A benchmark, not a test: it never fails the build.
@@ -26,10 +27,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTwoFilesPatch } from 'diff';
-import { parse, print, toModel } from '../src/interfaces/index';
+import { parse, print, toModel, unifiedDiff } from '../src/interfaces/index';
 import type { Diagnostic, IfaceBlock, InterfaceModel, NetDocument } from '../src/interfaces/types';
 import { generateHostFile } from './generate';
-import { regionPatch } from './region-patch';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 15));
@@ -39,7 +39,7 @@ const EDIT_IFACE = 'vmbr2047';
 const gc = (globalThis as { gc?: () => void }).gc;
 /** The two diffs compared, with `netstage diff`'s 3 lines of context. */
 const diffAll = (a: string, b: string) => createTwoFilesPatch('interfaces', 'interfaces', a, b, undefined, undefined, { context: 3 });
-const diffRegion = (a: string, b: string) => regionPatch('interfaces', 'interfaces', a, b, 3);
+const diffRegion = (a: string, b: string) => unifiedDiff(a, b, { oldName: 'interfaces', newName: 'interfaces', context: 3 });
 
 // ---------------------------------------------------------------------------------------------
 // Timing
@@ -126,7 +126,7 @@ function timeProcess(label: string, cmd: string, args: string[], env: NodeJS.Pro
     if (r.error) throw r.error;
     return { ms, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
   };
-  const first = once(); // warm-up (OS caches, tsx's transform cache)
+  const first = once(); // warm-up (OS caches)
   const times: number[] = [];
   for (let i = 0; i < PROC_RUNS; i++) times.push(once().ms);
   const crashed = first.status === null || first.status > 1 || /Uncaught|node:internal|^\w*Error\b/m.test(first.stderr);
@@ -136,27 +136,13 @@ function timeProcess(label: string, cmd: string, args: string[], env: NodeJS.Pro
   return { label, median: median(times), min: Math.min(...times), status: first.status, note, crashed };
 }
 
-/** Bundle the CLI into DIR/cli.mjs with esbuild (a dependency of tsx); undefined if unavailable. */
-async function bundleCli(dir: string): Promise<string | undefined> {
-  const spec = 'esbuild'; // not a direct dependency: keep the type checker out of it
+/** Why bin/netstage.js would not run the prebuilt bundle (missing or stale), or undefined. */
+async function bundleStaleness(): Promise<string | undefined> {
+  const spec = pathToFileURL(join(REPO, 'bin/cli-bundle.js')).href; // plain JS: keep the type checker out of it
   try {
-    const esbuild = (await import(spec)) as {
-      build(o: Record<string, unknown>): Promise<unknown>;
-    };
-    const out = join(dir, 'cli.mjs');
-    await esbuild.build({
-      stdin: { contents: "import { main } from './src/cli/main.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n", resolveDir: REPO, loader: 'ts' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: out,
-      logLevel: 'silent',
-    });
-    return out;
+    return ((await import(spec)) as { bundleStaleness(): string | undefined }).bundleStaleness();
   } catch (err) {
-    console.log(`  (no ahead-of-time bundle: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
-    return undefined;
+    return `bin/cli-bundle.js failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
   }
 }
 
@@ -267,9 +253,9 @@ async function main(): Promise<void> {
     const changed = generic.split('\n').filter((l) => /^[-+](?![-+]{2} )/.test(l)).length;
     diffRows.push({ ...measure(`${ed.name} (edit only)`, ed.run, ed.setup), note: `${changed} lines changed` });
     diffRows.push(measure('  createTwoFilesPatch (diff only)', () => diffAll(text, after)));
-    diffRows.push({ ...measure('  regionPatch (diff only)', () => diffRegion(text, after)), note: same ? 'same output as createTwoFilesPatch' : 'OUTPUT DIFFERS from createTwoFilesPatch' });
+    diffRows.push({ ...measure('  unifiedDiff (diff only)', () => diffRegion(text, after)), note: same ? 'same output as createTwoFilesPatch' : 'OUTPUT DIFFERS from createTwoFilesPatch' });
     diffRows.push(measure(`${ed.name} + createTwoFilesPatch`, (m) => diffAll(text, ed.run(m)), ed.setup, 50));
-    diffRows.push(measure(`${ed.name} + regionPatch`, (m) => diffRegion(text, ed.run(m)), ed.setup, 50));
+    diffRows.push(measure(`${ed.name} + unifiedDiff`, (m) => diffRegion(text, ed.run(m)), ed.setup, 50));
   }
   console.log('');
   table([...rows, ...diffRows], split.median);
@@ -302,22 +288,23 @@ async function main(): Promise<void> {
     }
     console.log(`whole processes on the same file (median of ${PROC_RUNS} runs after a warm-up):`);
     const floor = timeProcess('node -e 0 (node startup floor)', process.execPath, ['-e', '0']);
-    const ours = timeProcess('node bin/netstage.js check FILE', process.execPath, [cli, 'check', file]);
+    // What ships: bin/netstage.js runs the bundle when it is fresh, the sources through tsx if not.
+    const stale = await bundleStaleness();
+    const entry = stale ? `through tsx: ${stale}; npm run build:cli` : 'prebuilt bundle';
+    if (stale) console.log(`  NOTE: bin/netstage.js will run the sources through tsx (${stale}): run \`npm run build:cli\` first`);
+    const startup = timeProcess(`node bin/netstage.js check TINY (${stale ? 'tsx' : 'bundle'})`, process.execPath, [cli, 'check', tiny]);
+    const ours = timeProcess(`node bin/netstage.js check FILE (${stale ? 'tsx' : 'bundle'})`, process.execPath, [cli, 'check', file]);
     const theirs = timeProcess('python3 ifquery -a -i FILE', '/usr/bin/python3', [ifquery, '-a', '-i', file], env);
     const syntax = timeProcess('python3 ifup -a -s -i FILE (syntax check)', '/usr/bin/python3', [join(dirname(ifquery), 'ifup'), '-a', '-s', '-i', file], env);
-    const bundled = await bundleCli(dir);
-    const prebuilt = bundled ? [timeProcess('node <esbuild bundle> check FILE', process.execPath, [bundled, 'check', file])] : [];
-    const all = [floor, ours, ...prebuilt, theirs, syntax];
+    const all = [floor, startup, ours, theirs, syntax];
     const w = Math.max(...all.map((r) => r.label.length));
     for (const r of all)
       console.log(`  ${r.label.padEnd(w)}  median ${fmt(r.median).padStart(7)} ms  min ${fmt(r.min).padStart(7)} ms  exit ${r.status}  (${r.note})`);
     const ratio = theirs.median / ours.median;
     if (ours.crashed) console.log(`  netstage check crashed: no comparison (the ${ratio.toFixed(1)}× above is meaningless)`);
     else
-      console.log(`  netstage check is ${ratio.toFixed(1)}× faster than ifquery (target ≥ 10×: ${ratio >= 10 ? 'PASS' : 'MISS'}); ` +
+      console.log(`  netstage check (${entry}) is ${ratio.toFixed(1)}× faster than ifquery (target ≥ 10×: ${ratio >= 10 ? 'PASS' : 'MISS'}); ` +
         `${(syntax.median / ours.median).toFixed(1)}× faster than ifup -s`);
-    if (prebuilt[0] && !prebuilt[0].crashed)
-      console.log(`  bundled ahead of time (no tsx): ${(theirs.median / prebuilt[0].median).toFixed(1)}× faster than ifquery`);
   } finally {
     if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 /** `netstage diff OLD NEW`: unified diff; exit 0 when identical, 1 when different (like diff(1)). */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { unifiedDiff } from '../interfaces/diff';
 import { checkStdinOnce, parse, UsageError, type Command } from './common';
 import { encode, readInput, type Io } from './io';
 
@@ -35,10 +36,12 @@ Exit status: 0 identical, 1 different, 2 usage error or unreadable file.
     const a = await readInput(positionals[0], io);
     const b = await readInput(positionals[1], io);
     if (a.bytes.equals(b.bytes)) return 0;
-    const patch = createTwoFilesPatch(a.label, b.label, a.text, b.text, undefined, undefined, {
-      context,
-      headerOptions: FILE_HEADERS_ONLY,
-    });
+    // Different bytes that decode to the same text (UTF-8 and Latin-1 of the same characters):
+    // only the file headers, as before.
+    const patch =
+      a.text === b.text
+        ? createTwoFilesPatch(a.label, b.label, a.text, b.text, undefined, undefined, { context, headerOptions: FILE_HEADERS_ONLY })
+        : unifiedDiff(a.text, b.text, { oldName: a.label, newName: b.label, context, headers: FILE_HEADERS_ONLY });
     // Hunks are the files' own bytes: write them back in the files' encoding.
     io.stdout(encode(patch, a.encoding === 'latin1' && b.encoding === 'latin1' ? 'latin1' : 'utf8'));
     return 1;

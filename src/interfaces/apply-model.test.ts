@@ -200,6 +200,28 @@ iface vmbr0 inet static
 `);
   });
 
+  it('typed then raw lines, as one step after the other puts them: a new hook after its kind, new keys last', () => {
+    const text = `auto vmbr0
+iface vmbr0 inet static
+\taddress 10.0.0.2/24
+\tbridge-ports eth0
+\tpost-up echo a
+
+auto vmbr1
+iface vmbr1 inet manual
+\tbridge-ports none
+`;
+    const out = change(text, 'vmbr0', (m) => ({
+      ...m,
+      mtu: 9000,
+      bridge: { ...m.bridge!, stp: false },
+      options: [...m.options, { key: 'post-up', value: 'echo b', family: 'inet' }, { key: 'hwaddress', value: '52:54:00:aa:bb:cc', family: 'inet' }],
+    }));
+    expect(out).toBe(
+      text.replace('\tpost-up echo a\n', '\tpost-up echo a\n\tpost-up echo b\n\tbridge-stp off\n\tmtu 9000\n\thwaddress 52:54:00:aa:bb:cc\n'),
+    );
+  });
+
   it('updates comments, autostart and hotplug', () => {
     const text = `# uplink
 iface eth0 inet manual

@@ -13,33 +13,43 @@
  * an invalid `bridge-fd x`) are left as they are; a renamed interface is a remove plus an add.
  */
 import { isIPv4, netmaskToPrefix, prefixToNetmask, familyOf } from './address';
-import { fillValues, newLineFallback, setMethod, setOption, unsetOption } from './edit';
+import { fillValues, newLineFallback, setMethod, setOptionIn, unsetOptionIn } from './edit';
 import { addInterface, insertBlock, setAutostart, setComments, setHotplug } from './edit-interface';
 import { eolOf, keyIs, optionIndent, optionRaw, optionValue, Patch, replaceValue, stanzasOf } from './edit-lines';
 import { canonicalKey, FAMILY_KEYS, MODEL_KEYS } from './keys';
 import { makeLine } from './lexer';
-import { toModel, type ModelOptions } from './model';
+import { modelOf, type ModelOptions } from './model';
 import type { Family, FamilyModel, IfaceBlock, InterfaceModel, Line, NetDocument, RawOption } from './types';
 import { interfaceOptions, renderFamilyStanza } from './writer';
 
 const FAMILIES = ['inet', 'inet6'] as const;
 
-function current(doc: NetDocument, name: string, opts?: ModelOptions): InterfaceModel | undefined {
-  return toModel(doc, opts).find((m) => m.name === name);
+/**
+ * The model of `name` in `doc`. The steps below ask for it several times between two edits: the
+ * answer is kept per document (read only here; its `type`, the one thing `opts` changes, is unused).
+ */
+const models = new WeakMap<NetDocument, { name: string; model: InterfaceModel | undefined }>();
+
+function current(doc: NetDocument, name: string): InterfaceModel | undefined {
+  const hit = models.get(doc);
+  if (hit && hit.name === name) return hit.model;
+  const model = modelOf(doc, name);
+  models.set(doc, { name, model });
+  return model;
 }
 
 /**
  * Make the interface `model.name` read back as `model` with the fewest line changes; an interface
- * not in the file is added (addInterface). `opts.nics` only feeds toModel's type detection.
+ * not in the file is added (addInterface). `opts.nics` only feeds the model's type detection, and
+ * `type` is not written: it changes nothing here.
  */
 export function applyModel(doc: NetDocument, model: InterfaceModel, opts: ModelOptions = {}): NetDocument {
   const { name } = model;
-  if (!current(doc, name, opts)) return addInterface(doc, model);
+  if (!current(doc, name)) return addInterface(doc, model);
   let d = doc;
   for (const f of FAMILIES) if (model[f]) d = applyFamily(d, name, f, model[f]!);
   for (const f of FAMILIES) if (!model[f] && current(d, name)![f]) d = removeFamily(d, name, f);
-  d = applyTypedOptions(d, model);
-  d = applyRawOptions(d, model);
+  d = applyOptions(d, model);
   const now = current(d, name)!;
   if (now.comments !== model.comments) d = setComments(d, name, model.comments);
   if (now.autostart !== model.autostart) d = setAutostart(d, name, model.autostart);
@@ -233,15 +243,37 @@ function makeFamilyLess(d: NetDocument, s: IfaceBlock, name: string): NetDocumen
 // Interface-level options
 
 /**
- * Typed interface options (bond, bridge, vlan, mtu, ovs): compared in their written form, which is
- * canonical (bond mode names, on/off), so a `bond-mode 4` that is still 802.3ad stays untouched.
+ * Interface options, in as few patches as possible. Typed ones (bond, bridge, vlan, mtu, ovs) are
+ * compared in their written form, which is canonical (bond mode names, on/off), so a `bond-mode 4`
+ * that is still 802.3ad stays untouched; then raw ones, grouped by stanza and key.
+ *
+ * The steps are: setOption for each changed typed key, unsetOption for each dropped one, then the
+ * raw lines, each step seeing the document the previous one left. They are gathered in one patch
+ * against the same document where that gives the same lines: typed and raw settings touch
+ * different lines, and a line added for a typed key only goes after the stanza's last option, in
+ * the indentation and key style the next step would pick anyway. Not merged: raw lines after
+ * removals (the last option or the `_`/`-` majority may have changed), and raw lines added where a
+ * typed line is added (the step after would put them above it or below it).
  */
-function applyTypedOptions(d: NetDocument, model: InterfaceModel): NetDocument {
+function applyOptions(d: NetDocument, model: InterfaceModel): NetDocument {
+  const target = { iface: model.name };
   const was = new Map(interfaceOptions(current(d, model.name)!));
   const want = new Map(interfaceOptions(model));
-  for (const [key, value] of want) if (was.get(key) !== value) d = setOption(d, { iface: model.name }, key, value);
-  for (const key of was.keys()) if (!want.has(key)) d = unsetOption(d, { iface: model.name }, key);
-  return d;
+  const typed = new Patch(d);
+  for (const [key, value] of want) if (was.get(key) !== value) setOptionIn(typed, target, key, value);
+  let removes = false;
+  for (const key of was.keys()) {
+    if (want.has(key)) continue;
+    unsetOptionIn(typed, target, key);
+    removes = true;
+  }
+  if (!removes) {
+    const raw = rawOptions(new Patch(d), model);
+    const points = new Set(typed.insertPoints());
+    if (!raw.insertPoints().some((p) => points.has(p))) return typed.merge(raw).apply();
+  }
+  d = typed.apply();
+  return rawOptions(new Patch(d), model).apply();
 }
 
 interface RawGroup {
@@ -269,10 +301,11 @@ function rawGroups(d: NetDocument, name: string, options: readonly RawOption[]):
   return groups;
 }
 
-function applyRawOptions(d: NetDocument, model: InterfaceModel): NetDocument {
+/** The raw option lines' changes (lines whose key the model does not type), added to `patch`. */
+function rawOptions(patch: Patch, model: InterfaceModel): Patch {
+  const d = patch.doc;
   const was = rawGroups(d, model.name, current(d, model.name)!.options);
   const want = rawGroups(d, model.name, model.options);
-  const patch = new Patch(d);
   const write = (id: string, g: RawGroup, values: readonly string[]) => {
     if (sameList(was.get(id)?.values ?? [], values)) return;
     const canon = canonicalKey(g.key);
@@ -281,5 +314,5 @@ function applyRawOptions(d: NetDocument, model: InterfaceModel): NetDocument {
   };
   for (const [id, g] of want) write(id, g, g.values);
   for (const [id, g] of was) if (!want.has(id)) write(id, g, []);
-  return patch.apply();
+  return patch;
 }

@@ -4,7 +4,7 @@
  */
 import { checkKey, checkValue, checkWord, commentRaw, EditError, eolOf, Patch, removeName, stanzasOf } from './edit-lines';
 import { makeLine } from './lexer';
-import { commentText, stanzasByName } from './model';
+import { commentText } from './model';
 import type { IfaceBlock, InterfaceModel, Line, ListBlock, NetDocument } from './types';
 import { familyOptions, impliedVlan, interfaceOptions, renderInterface } from './writer';
 
@@ -36,10 +36,15 @@ function dependencies(m: InterfaceModel): string[] {
 
 /** One past the last stanza of `names` present in the document; -1 when none is. */
 function endOfStanzas(doc: NetDocument, names: readonly string[]): number {
-  const byName = stanzasByName(doc);
+  const wanted = new Set(names);
   let end = -1;
-  for (const n of names) for (const s of byName.get(n) ?? []) end = Math.max(end, s.end);
+  for (const b of doc.blocks) if (b.kind === 'iface' && b.name !== '' && wanted.has(b.name)) end = Math.max(end, b.end);
   return end;
+}
+
+/** The stanzas of `name` (none for ''), in file order. */
+function stanzasNamed(doc: NetDocument, name: string): IfaceBlock[] {
+  return name === '' ? [] : doc.blocks.filter((b): b is IfaceBlock => b.kind === 'iface' && b.name === name);
 }
 
 /** Reject a model whose text would not stay on its lines (EditError). */
@@ -61,7 +66,7 @@ export function checkModel(m: InterfaceModel): void {
  */
 export function addInterface(doc: NetDocument, model: InterfaceModel): NetDocument {
   checkModel(model);
-  if (stanzasByName(doc).has(model.name)) throw new EditError(`An interface named "${model.name}" already exists.`);
+  if (stanzasNamed(doc, model.name).length) throw new EditError(`An interface named "${model.name}" already exists.`);
   const after = endOfStanzas(doc, dependencies(model));
   const at = after >= 0 ? after : endPosition(doc.lines);
   return insertBlock(doc, at, renderInterface(model, doc.indent, doc.eol));
@@ -87,7 +92,7 @@ function dropName(patch: Patch, lists: readonly ListBlock[], name: string): void
  * interfaces (bridge ports, bond slaves) are left for the validator to report.
  */
 export function removeInterface(doc: NetDocument, name: string): NetDocument {
-  const stanzas = stanzasByName(doc).get(name) ?? [];
+  const stanzas = stanzasNamed(doc, name);
   const lists = listBlocks(doc, name, () => true);
   if (!stanzas.length && !lists.length) throw new EditError(`There is no interface "${name}" in this file.`);
   const patch = new Patch(doc);

@@ -121,24 +121,34 @@ export function newLineFallback(doc: NetDocument, s: IfaceBlock, key: string): F
  * line of a multi-valued key (address, post-up, …) in order; an empty array removes them.
  */
 export function setOption(doc: NetDocument, target: Target, key: string, value: string | readonly string[]): NetDocument {
+  return setOptionIn(new Patch(doc), target, key, value).apply();
+}
+
+/** setOption's line changes, added to `patch` (lines as in `patch.doc`). */
+export function setOptionIn(patch: Patch, target: Target, key: string, value: string | readonly string[]): Patch {
+  const { doc } = patch;
   checkKey(key);
   const values = typeof value === 'string' ? [value] : [...value];
   for (const v of values) checkValue(key, v);
   const canon = canonicalKey(key);
   const s = targetStanza(doc, target, canon);
   const existing = s.options.filter((i) => keyIs(doc.lines[i], canon));
-  const patch = new Patch(doc);
   fillValues(patch, typeof value === 'string' ? existing.slice(0, 1) : existing, values, newLineFallback(doc, s, key));
-  return patch.apply();
+  return patch;
 }
 
 /** Remove every line of `key` from the target stanza (family undefined: from every stanza). */
 export function unsetOption(doc: NetDocument, target: Target, key: string): NetDocument {
+  return unsetOptionIn(new Patch(doc), target, key).apply();
+}
+
+/** unsetOption's line changes, added to `patch`. */
+export function unsetOptionIn(patch: Patch, target: Target, key: string): Patch {
+  const { doc } = patch;
   const canon = canonicalKey(key);
   const stanzas = target.family === undefined ? stanzasOf(doc, target.iface) : [targetStanza(doc, target)];
-  const patch = new Patch(doc);
   for (const s of stanzas) for (const i of s.options) if (keyIs(doc.lines[i], canon)) patch.remove(i);
-  return patch.apply();
+  return patch;
 }
 
 /** Rewrite the method word of `iface NAME FAMILY METHOD`, keeping the rest of the header's bytes. */

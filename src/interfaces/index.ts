@@ -2,9 +2,10 @@
 export * from './types';
 export { lex } from './lexer';
 export { parse, analyze, print } from './parser';
-export { toModel, stanzasByName, startModes, type ModelOptions } from './model';
+export { toModel, modelOf, stanzasByName, startModes, type ModelOptions } from './model';
 export { canonicalKey } from './keys';
 export { bondModeName, MODE_SPECIFIC, XMIT_HASH_POLICIES } from './bond-modes';
 export * from './address';
 export { validate } from './validate';
 export * from './edit';
+export { unifiedDiff } from './diff';
