@@ -123,6 +123,20 @@ describe('structure', () => {
     expect(doc.diagnostics.map((d) => [d.line, d.rule])).toEqual([[3, 'option-outside-stanza']]);
   });
 
+  it('treats words that name Object.prototype members as plain options', () => {
+    const doc = parse('iface eth0 inet manual\n\tconstructor x\n\ttoString\n\t__proto__ y\n');
+    expect(doc.lines.slice(1).map((l) => l.kind)).toEqual(['option', 'option', 'option']);
+    expect(ifaces(doc)[0].options).toEqual([1, 2, 3]);
+  });
+
+  it('splits words on runs of spaces and tabs, with or without tabs elsewhere in the file', () => {
+    for (const text of ['iface a inet manual\n\tup x  y\t z\n', 'iface a inet manual\n  up x  y \t z \n']) {
+      const doc = parse(text);
+      expect(doc.lines[1].words).toEqual(['up', 'x', 'y', 'z']);
+      expect(doc.lines[1].text).toBe(text.split('\n')[1].trim());
+    }
+  });
+
   it('picks the dominant line ending and indentation for new text', () => {
     expect(parse('a\r\nb\r\nc\n').eol).toBe('\r\n');
     expect(parse('iface a inet manual\n    mtu 1\n    x 2\n\tz 3\n').indent).toBe('    ');
