@@ -34,7 +34,7 @@ export function validate(doc: NetDocument, opts: ValidateOptions = {}): Diagnost
   }
   for (const [id, rule] of Object.entries(RULES)) {
     try {
-      out.push(...rule(ctx));
+      for (const d of rule(ctx)) out.push(d); // not push(...): a huge list would overflow the stack
     } catch (e) {
       out.push(internal(id, e)); // a rule bug must not hide the other findings
     }

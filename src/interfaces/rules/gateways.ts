@@ -9,26 +9,25 @@ import { at, type Rule } from './context';
 export const gateways: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   const first = new Map<string, { name: string; line: number; value: string }>();
-  const firstValue = (name: string, key: string) => ctx.optionsOf(name, key)[0]?.values[0] ?? '';
+  const firstValue = (name: string, key: string) => ctx.optionOf(name, key)?.values[0] ?? '';
   for (const o of ctx.options) {
     if (o.key !== 'gateway') continue;
     // Gateways in different VRFs or with different metrics are separate routes.
-    const vrf = firstValue(o.name, 'vrf') || (ctx.optionsOf(o.name, 'vrf-table').length ? o.name : '');
+    const vrf = firstValue(o.name, 'vrf') || (ctx.optionOf(o.name, 'vrf-table') ? o.name : '');
     const metric = firstValue(o.name, 'metric');
     for (const w of o.values) {
       const fam = o.block.family === 'inet' || o.block.family === 'inet6' ? o.block.family : familyOf(w);
       if (!fam || familyOf(w) !== fam || w.includes('/')) continue; // bad-gateway reports it
       const key = `${fam}\0${vrf}\0${metric}`;
-      const p = ctx.posOf(o.index, w);
       const prev = first.get(key);
       if (!prev) {
-        first.set(key, { name: o.name, line: p.line, value: w });
+        first.set(key, { name: o.name, line: ctx.line(o.index), value: w });
         continue;
       }
       const label = fam === 'inet' ? 'IPv4' : 'IPv6';
       const where = prev.name === o.name ? `it already has one (${prev.value}) on line ${prev.line}` : `${prev.name} already sets one (${prev.value}) on line ${prev.line}`;
       out.push(
-        at(p, 'error', 'duplicate-gateway',
+        at(ctx.posOf(o.index, w), 'error', 'duplicate-gateway',
           `${o.name}: second default ${label} gateway ${w}: ${where}. Only one default route per family can be installed: remove one of the two gateway lines (or give them different "metric" values).`, o.name),
       );
     }

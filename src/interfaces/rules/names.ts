@@ -3,9 +3,13 @@ import type { Diagnostic } from '../types';
 import { at, type Rule } from './context';
 
 const MAX_BYTES = 15; // IFNAMSIZ 16 minus the terminating NUL
+/** 1 to 15 printable ASCII characters other than `/` and `:`: valid unless `.` or `..`. */
+const PLAIN = /^[\x21-\x2e\x30-\x39\x3b-\x7e]{1,15}$/;
+const utf8 = new TextEncoder();
 
 export function nameProblem(name: string): string | undefined {
-  const bytes = new TextEncoder().encode(name).length;
+  if (PLAIN.test(name) && name !== '.' && name !== '..') return undefined; // almost every name
+  const bytes = utf8.encode(name).length;
   if (bytes > MAX_BYTES) return `the name is ${bytes} bytes long, Linux allows at most ${MAX_BYTES}: shorten it`;
   if (/[/ \t\n\v\f\r]/.test(name)) return `the name contains "/" or whitespace, which Linux refuses: rename it`;
   const parts = name.split(':');
@@ -17,7 +21,7 @@ export function nameProblem(name: string): string | undefined {
 
 export const names: Rule = (ctx) => {
   const out: Diagnostic[] = [];
-  for (const [name, blocks] of ctx.stanzas) {
+  for (const { name, blocks } of ctx.interfaces.values()) {
     const problem = nameProblem(name);
     if (problem) out.push(at(ctx.pos(blocks[0].header, 1), 'error', 'bad-name', `${name}: ${problem}.`, name));
   }

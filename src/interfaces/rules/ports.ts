@@ -3,7 +3,7 @@
  * `port-is-slave`: a bridge port that is also a bond slave (use the bond as the port).
  */
 import type { Diagnostic } from '../types';
-import { at, type Rule } from './context';
+import { at, type OptionRef, type Rule } from './context';
 
 type Kind = 'bridge' | 'bond' | 'ovs-bridge' | 'ovs-bond';
 interface Member {
@@ -12,38 +12,56 @@ interface Member {
   kind: Kind;
   index: number;
 }
-const SOURCES: [string, Kind][] = [
-  ['bridge-ports', 'bridge'],
-  ['bond-slaves', 'bond'],
-  ['ovs-ports', 'ovs-bridge'],
-  ['ovs-bonds', 'ovs-bond'],
-];
+/** The port-list keys, in the order each master's lists are read, and the master each makes. */
+const KIND: Readonly<Record<string, Kind>> = { 'bridge-ports': 'bridge', 'bond-slaves': 'bond', 'ovs-ports': 'ovs-bridge', 'ovs-bonds': 'ovs-bond' };
+const SOURCES = Object.keys(KIND);
 const ROLE: Record<Kind, string> = { bridge: 'a port of bridge', bond: 'a slave of bond', 'ovs-bridge': 'a port of OVS bridge', 'ovs-bond': 'a slave of OVS bond' };
 const ITEM: Record<Kind, string> = { bridge: 'bridge port', bond: 'bond slave', 'ovs-bridge': 'OVS port', 'ovs-bond': 'OVS bond slave' };
 
-/** The member names of a port list (`none`, and glob/regex lists, give nothing). */
-export function portList(values: readonly string[]): string[] {
-  if (values.some((w) => w === 'glob' || w === 'regex')) return [];
-  return values.filter((w) => w !== 'none' && !/[[*?]/.test(w));
+const PATTERN = /[[*?]/;
+const isPortName = (w: string) => w !== 'none' && !PATTERN.test(w);
+
+/** Does a (short) list hold some word twice? */
+function hasDuplicates(words: readonly string[]): boolean {
+  if (words.length > 8) return new Set(words).size < words.length;
+  for (let k = 1; k < words.length; k++) if (words.lastIndexOf(words[k], k - 1) !== -1) return true;
+  return false;
 }
 
+/**
+ * The member names of a port list, each once (`none`, and glob/regex lists, give nothing). Usually
+ * the list itself: the common case allocates nothing.
+ */
+export function portList(values: readonly string[]): readonly string[] {
+  if (values.includes('glob') || values.includes('regex')) return [];
+  const names = values.every(isPortName) ? values : values.filter(isPortName);
+  return hasDuplicates(names) ? [...new Set(names)] : names;
+}
+
+const member = (port: string, o: OptionRef): Member => ({ port, master: o.name, kind: KIND[o.key], index: o.index });
+
 export const ports: Rule = (ctx) => {
-  const groups = new Map<string, Member[]>();
-  for (const name of ctx.stanzas.keys()) {
-    for (const [key, kind] of SOURCES) {
-      const o = ctx.optionsOf(name, key)[0];
+  // Port → the option line listing it, or, once a second master lists it, every master's member.
+  // (A port with one master, the common case, costs no object.)
+  const groups = new Map<string, OptionRef | Member[]>();
+  for (const it of ctx.interfaces.values()) {
+    if (it.options.length === 0) continue;
+    for (const key of SOURCES) {
+      const o = it.option(key);
       if (!o) continue;
-      for (const port of new Set(portList(o.values))) {
-        const list = groups.get(port) ?? [];
-        if (!list.some((m) => m.master === name)) list.push({ port, master: name, kind, index: o.index });
-        groups.set(port, list);
+      for (const port of portList(o.values)) {
+        const seen = groups.get(port);
+        if (seen === undefined) groups.set(port, o);
+        else if (!Array.isArray(seen)) {
+          if (seen.name !== it.name) groups.set(port, [member(port, seen), member(port, o)]);
+        } else if (!seen.some((m) => m.master === it.name)) seen.push(member(port, o));
       }
     }
   }
   const out: Diagnostic[] = [];
-  const line = (m: Member) => ctx.pos(m.index).line;
+  const line = (m: Member) => ctx.line(m.index);
   for (const list of groups.values()) {
-    if (list.length < 2) continue;
+    if (!Array.isArray(list)) continue;
     list.sort((a, b) => a.index - b.index);
     const bond = list.find((m) => m.kind === 'bond');
     const slaveMsg = (br: Member, b: Member) =>

@@ -4,7 +4,8 @@ import { at, type Rule } from './context';
 
 export const stanzas: Rule = (ctx) => {
   const out: Diagnostic[] = [];
-  for (const [name, blocks] of ctx.stanzas) {
+  for (const { name, blocks } of ctx.interfaces.values()) {
+    if (blocks.length === 1) continue;
     const first = new Map<string, number>();
     for (const b of blocks) {
       const fam = b.family ?? '';
@@ -15,7 +16,7 @@ export const stanzas: Rule = (ctx) => {
       }
       const what = fam ? `iface ${name} ${fam}` : `iface ${name}`;
       out.push(at(ctx.pos(b.header, 1), 'warning', 'duplicate-stanza',
-        `${name}: a second "${what}" stanza (the first is on line ${ctx.pos(prev).line}): ifupdown2 merges them but classic ifupdown refuses the file. Move these options into the first stanza and remove this one.`, name));
+        `${name}: a second "${what}" stanza (the first is on line ${ctx.line(prev)}): ifupdown2 merges them but classic ifupdown refuses the file. Move these options into the first stanza and remove this one.`, name));
     }
   }
   return out;

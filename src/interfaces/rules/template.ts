@@ -12,13 +12,27 @@ import { at, type Rule } from './context';
 
 const WHY = 'ifupdown2 renders a file containing `%` through Mako templates (when template_enable is on)';
 
+/**
+ * Can logical line `raw` hold a marker (`%`, `${`, `<%`, `</%`, `<&`)? Three one-character scans:
+ * nearly every line has none of these characters and is skipped; the others get the full check.
+ */
+const mayHaveMarker = (raw: string) => raw.indexOf('%') !== -1 || raw.indexOf('$') !== -1 || raw.indexOf('<') !== -1;
+
 export const template: Rule = (ctx) => {
   const out: Diagnostic[] = [];
-  const rendered = ctx.doc.lines.some((l) => l.raw.includes('%'));
-  ctx.doc.lines.forEach((l, i) => {
+  const { lines, lineNumbers } = ctx.doc;
+  const candidates: number[] = [];
+  let rendered = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].raw;
+    if (!mayHaveMarker(raw)) continue;
+    candidates.push(i);
+    if (!rendered && raw.includes('%')) rendered = true;
+  }
+  for (const i of candidates) {
     const iface = ctx.ownerOf(i)?.name;
-    splitPhysical(l.raw).forEach((phys, k) => {
-      const line = ctx.doc.lineNumbers[i] + k;
+    splitPhysical(lines[i].raw).forEach((phys, k) => {
+      const line = lineNumbers[i] + k;
       const d = (col: number, sev: Diagnostic['severity'], msg: string) =>
         out.push(at({ line, column: col + 1 }, sev, 'template-marker', `${iface ? `${iface}: ` : ''}${msg}`, iface));
       const lead = /^[ \t]*%(?!%)/.exec(phys);
@@ -34,6 +48,6 @@ export const template: Rule = (ctx) => {
       else if (phys.includes('%'))
         d(phys.indexOf('%'), 'warning', `${WHY}: this \`%\` makes it render the whole file. Mako keeps this line as it is, but "\${", "##" lines and a \`%\` opening a line then change meaning anywhere in the file. Remove the \`%\` if you can.`);
     });
-  });
+  }
   return out;
 };
