@@ -21,4 +21,5 @@ export * from './vlan';
 export * from './eth';
 export * from './setups';
 export * from './to-model';
+export * from './model';
 export * from './model-check';
