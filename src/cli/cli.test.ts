@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it, vi } from 'vitest';
-import { netstage, tempDir } from './testing';
+import { GOOD, netstage, tempDir } from './testing';
 
 vi.setConfig({ testTimeout: 30_000 }); // processes run concurrently on few CPUs
 
@@ -22,15 +22,6 @@ const BROKEN = [
   '\tbond-mode 802.3ad', // 7
   '',
 ].join('\n');
-
-const GOOD = `auto lo
-iface lo inet loopback
-
-auto eth0
-iface eth0 inet static
-	address 192.0.2.10/24
-	gateway 192.0.2.1
-`;
 
 const BOND = `auto lo
 iface lo inet loopback

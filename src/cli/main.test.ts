@@ -3,19 +3,10 @@
  * errors, serve, and edit options whose effect is visible on stdout.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runMain, tempDir } from './testing';
+import { GOOD, runMain, tempDir } from './testing';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-const GOOD = `auto lo
-iface lo inet loopback
-
-auto eth0
-iface eth0 inet static
-	address 192.0.2.10/24
-	gateway 192.0.2.1
-`;
 
 describe('help, serve and unknown commands', () => {
   it('--help and help list the commands', async () => {

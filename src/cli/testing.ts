@@ -7,6 +7,16 @@ import { fileURLToPath } from 'node:url';
 import type { Io } from './io';
 import { main } from './main';
 
+/** A small valid file: lo, and eth0 with an address and a gateway. */
+export const GOOD = `auto lo
+iface lo inet loopback
+
+auto eth0
+iface eth0 inet static
+	address 192.0.2.10/24
+	gateway 192.0.2.1
+`;
+
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(REPO, 'bin/netstage.js');
 
