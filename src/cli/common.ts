@@ -2,7 +2,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Diagnostic, NetDocument } from '../interfaces/types';
 import { validate } from '../interfaces/validate';
-import { orderDiagnostics } from './format';
 import type { Io } from './io';
 
 /** Bad command line: printed with a pointer to the help, exit status 2. */
@@ -38,9 +37,9 @@ export function parseNics(values: readonly string[] | undefined): string[] | und
   return names;
 }
 
-/** The parser's structural diagnostics and validate()'s, in line order, without duplicates. */
+/** Every diagnostic of a document in line order (validate includes the parser's own). */
 export function diagnose(doc: NetDocument, nics?: readonly string[]): Diagnostic[] {
-  return orderDiagnostics([...doc.diagnostics, ...validate(doc, nics ? { nics } : undefined)]);
+  return validate(doc, nics ? { nics } : undefined);
 }
 
 export const hasErrors = (diags: readonly Diagnostic[]) => diags.some((d) => d.severity === 'error');

@@ -36,22 +36,6 @@ export function summary(diags: readonly Diagnostic[]): string {
   return [part(n('error'), 'error'), part(n('warning'), 'warning'), part(n('info'), 'info message')].filter(Boolean).join(', ');
 }
 
-/** Sort by line then column, keeping the engine's order otherwise; drop exact duplicates. */
-export function orderDiagnostics(diags: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const d of diags) {
-    const k = `${d.line}\0${d.column}\0${d.severity}\0${d.rule}\0${d.message}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(d);
-  }
-  return out
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => a.d.line - b.d.line || a.d.column - b.d.column || a.i - b.i)
-    .map((x) => x.d);
-}
-
 export const TABLE_COLUMNS = [
   'Name',
   'Type',
