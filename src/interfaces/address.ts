@@ -113,17 +113,6 @@ export function familyOf(value: string): AddressFamily | null {
   return null;
 }
 
-/** Parse `A` or `A/P`. Returns null when malformed. */
-export function parseCidr(value: string): { address: string; prefix?: number; family: AddressFamily } | null {
-  const slash = value.indexOf('/');
-  const address = slash === -1 ? value : value.slice(0, slash);
-  const family = isIPv4(address) ? 'inet' : isIPv6(address) ? 'inet6' : null;
-  if (!family) return null;
-  if (slash === -1) return { address, family };
-  const c = splitCidr(value, family === 'inet' ? 32 : 128);
-  return c ? { address, prefix: c.prefix, family } : null;
-}
-
 /** Dotted netmask (255.255.255.0) or a prefix length (24) → prefix; null when invalid. */
 export function netmaskToPrefix(mask: string, family: AddressFamily = 'inet'): number | null {
   if (/^\d{1,3}$/.test(mask)) {

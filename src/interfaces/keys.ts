@@ -34,19 +34,6 @@ export function spellings(canonical: string): string[] {
   return out;
 }
 
-/** Keys that may appear several times in one stanza, each line adding a value. */
-export const MULTI_VALUED = new Set([
-  'address',
-  'up',
-  'down',
-  'pre-up',
-  'post-up',
-  'pre-down',
-  'post-down',
-  'dns-nameservers',
-  'dns-search',
-]);
-
 /** Settings the typed model reads; everything else stays a raw option. */
 export const MODEL_KEYS = new Set([
   'address',
