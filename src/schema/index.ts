@@ -23,3 +23,4 @@ export * from './setups';
 export * from './to-model';
 export * from './model';
 export * from './model-check';
+export * from './requests';

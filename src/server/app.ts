@@ -1,0 +1,60 @@
+/**
+ * The netstage API as one Fastify plugin built from injected dependencies (root folder, state
+ * folder, clock, system adapter, user store), so tests build it on a temp root and drive it with
+ * `app.inject`; main.ts only listens. Layout:
+ *   security headers (every response) → sign-in + session/CSRF guard for /api/v1 → routes
+ *   → the built UI (dist/ui) for everything else.
+ */
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { NetworkService } from './network/service';
+import { changesRoutes } from './routes/changes';
+import { networkRoutes } from './routes/network';
+import { setupRoutes } from './routes/setups';
+import { uiRoutes } from './routes/ui';
+import { authPlugin, type AuthDeps } from './auth/plugin';
+import { securityHeaders } from './security/headers';
+import type { SystemAdapter } from './system';
+
+export const API_PREFIX = '/api/v1';
+
+export interface AppDeps {
+  /** Folder standing for `/`: files are `<root>/etc/network/interfaces{,.new}`. */
+  root: string;
+  /** Where users.json lives. */
+  stateDir: string;
+  system: SystemAdapter;
+  auth: AuthDeps;
+  /** Built UI to serve (dist/ui); undefined serves a page saying how to build it. */
+  uiDir?: string;
+  /** How long a write waits for another writer's lock before answering 409. */
+  lockTimeoutMs?: number;
+}
+
+export const netstageApp: FastifyPluginAsync<AppDeps> = async (app, deps) => {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  const network = new NetworkService({ root: deps.root, nics: () => deps.system.nics(), lockTimeoutMs: deps.lockTimeoutMs });
+  await app.register(securityHeaders, { hsts: deps.auth.secureCookie, apiPrefix: '/api' });
+  await app.register(authPlugin, { ...deps.auth, prefix: API_PREFIX });
+  await app.register(
+    async (api) => {
+      api.setNotFoundHandler(notFoundHandler);
+      await api.register(networkRoutes, { network, nodeName: () => deps.system.nodeName() });
+      await api.register(changesRoutes, { network });
+      await api.register(setupRoutes, { network });
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.register(uiRoutes, { uiDir: deps.uiDir });
+};
+
+/** A ready-to-listen app. `logger` false in tests; main.ts passes its own options. */
+export async function buildApp(deps: AppDeps, opts: FastifyServerOptions = { logger: false }): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: 256 * 1024, ...opts });
+  await app.register(netstageApp, deps);
+  await app.ready();
+  return app;
+}
