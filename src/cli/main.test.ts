@@ -23,10 +23,12 @@ describe('help, serve and unknown commands', () => {
     expect((await runMain(['help', 'nope'])).code).toBe(2);
   });
 
-  it('serve is not available yet; unknown commands and no command are usage errors', async () => {
-    const s = await runMain(['serve']);
+  it('serve refuses bad options before starting anything; unknown commands and no command are usage errors', async () => {
+    const s = await runMain(['serve', '--port', 'http']);
     expect(s.code).toBe(2);
-    expect(s.stderr).toMatch(/serve: not available yet/);
+    expect(s.stderr).toMatch(/--port: "http" is not a port number/);
+    expect((await runMain(['serve', '--demo', '--root', '/tmp'])).stderr).toMatch(/--demo makes its own root/);
+    expect((await runMain(['help', 'serve'])).out).toMatch(/--host ADDR\s+address to listen on \(default 127\.0\.0\.1/);
     const u = await runMain(['frobnicate']);
     expect(u.code).toBe(2);
     expect(u.stderr).toMatch(/unknown command "frobnicate"/);

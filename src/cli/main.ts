@@ -8,20 +8,6 @@ import { UsageError, type Command } from './common';
 import { clean } from './format';
 import { InputError, processIo, type Io } from './io';
 
-/** `serve` is listed but not implemented yet: a later issue adds it (replace this stub). */
-const serve: Command = {
-  name: 'serve',
-  help: 'Usage: netstage serve\n\nThe web panel. Not available yet in this version.\n',
-  async run(args: string[], io: Io): Promise<number> {
-    if (args.includes('--help') || args.includes('-h')) {
-      io.stdout(serve.help);
-      return 0;
-    }
-    io.stderr('netstage serve: not available yet (the web panel is not part of this version)\n');
-    return 2;
-  },
-};
-
 interface Entry {
   readonly name: string;
   /** Its command line and what it does, for the command list. */
@@ -36,7 +22,8 @@ export const COMMANDS: readonly Entry[] = [
   { name: 'show', synopsis: 'show FILE [--json] [--nics LIST]', summary: 'list the interfaces and the problems', load: async () => (await import('./show')).show },
   { name: 'edit', synopsis: 'edit FILE [operations] [--in-place]', summary: 'change a file; print the result or write it back', load: async () => (await import('./edit')).edit },
   { name: 'diff', synopsis: 'diff OLD NEW [-U N]', summary: 'unified diff; exit 1 when the files differ', load: async () => (await import('./diff')).diff },
-  { name: 'serve', synopsis: 'serve', summary: 'the web panel (not available yet)', load: async () => serve },
+  { name: 'passwd', synopsis: 'passwd USER [--state-dir DIR] [--password-stdin]', summary: 'set a sign-in password for the web panel', load: async () => (await import('./passwd')).passwd },
+  { name: 'serve', synopsis: 'serve [--root DIR] [--host ADDR] [--port N] [--demo]', summary: 'the web panel and its API', load: async () => (await import('./serve')).serve },
 ];
 
 export function version(): string {
