@@ -24,3 +24,4 @@ export * from './to-model';
 export * from './model';
 export * from './model-check';
 export * from './requests';
+export type * from './responses';

@@ -6,15 +6,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Nic } from '../../schema/responses';
 
-export interface Nic {
-  name: string;
-  /** Backed by hardware (has `device`): may appear in a file without an `iface` stanza. */
-  physical: boolean;
-  /** `up`, `down`, `unknown`, … from operstate; undefined when unreadable. */
-  state?: string;
-  mac?: string;
-}
+export type { Nic } from '../../schema/responses';
 
 async function readSmall(path: string): Promise<string | undefined> {
   try {

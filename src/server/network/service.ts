@@ -9,6 +9,7 @@ import { EditError } from '../../interfaces/edit-lines';
 import { toModel } from '../../interfaces/model';
 import { parse, print } from '../../interfaces/parser';
 import type { Diagnostic, InterfaceModel, NetDocument } from '../../interfaces/types';
+import type { PendingStatus } from '../../schema/responses';
 import { validate } from '../../interfaces/validate';
 import { badRequest } from '../errors';
 import { atomicWrite, networkFiles, readNetwork, removeFile, sha256Hex, withLock, type NetworkFiles } from '../storage';
@@ -88,6 +89,23 @@ export class NetworkService {
 
   models(view: NetworkView): InterfaceModel[] {
     return toModel(view.doc, { nics: view.nicNames });
+  }
+
+  /** How each interface of the staged view differs from the live file, and the live models of removed ones. */
+  pendingStatus(view: NetworkView, staged: InterfaceModel[]): { changes: Record<string, PendingStatus>; removed: InterfaceModel[] } {
+    const changes: Record<string, PendingStatus> = {};
+    if (!view.pending) return { changes, removed: [] };
+    const live = toModel(parse(view.liveText), { nics: view.nicNames });
+    const before = new Map(live.map((m) => [m.name, JSON.stringify(m)]));
+    const now = new Set(staged.map((m) => m.name));
+    for (const m of staged) {
+      const old = before.get(m.name);
+      if (old === undefined) changes[m.name] = 'added';
+      else if (old !== JSON.stringify(m)) changes[m.name] = 'changed';
+    }
+    const removed = live.filter((m) => !now.has(m.name));
+    for (const m of removed) changes[m.name] = 'removed';
+    return { changes, removed };
   }
 
   diagnostics(view: NetworkView, doc: NetDocument = view.doc): Diagnostic[] {

@@ -55,12 +55,14 @@ describe('/network/changes', () => {
     t = await makeTestApp({ live: LIVE });
     await t.call('PUT', '/api/v1/network/eth1', eth1('10.8.0.3/24'), { ifMatch: true });
     await t.call('POST', '/api/v1/network', vmbr1, { ifMatch: true });
+    expect((await t.call('GET', '/api/v1/network')).json().changes).toEqual({ eth1: 'changed', vmbr1: 'added' });
     const one = await t.call('DELETE', '/api/v1/network/changes/eth1', undefined, { ifMatch: true });
     expect(one.statusCode).toBe(200);
     const staged = (await t.staged())!.toString();
     expect(staged).toContain('\taddress 10.8.0.2/24\n');
     expect(staged).toContain('iface vmbr1 inet static');
     expect(one.json().diff).not.toContain('10.8.0.3');
+    expect((await t.call('GET', '/api/v1/network')).json()).toMatchObject({ changes: { vmbr1: 'added' }, removed: [] });
     // Reverting the new bridge too leaves nothing pending: the staged file is gone.
     const two = await t.call('DELETE', '/api/v1/network/changes/vmbr1', undefined, { ifMatch: true });
     expect(two.json()).toMatchObject({ pending: false, diff: '' });
@@ -71,6 +73,9 @@ describe('/network/changes', () => {
     t = await makeTestApp({ live: LIVE });
     await t.call('DELETE', '/api/v1/network/eth1', undefined, { ifMatch: true });
     await t.call('POST', '/api/v1/network', vmbr1, { ifMatch: true });
+    const listed = (await t.call('GET', '/api/v1/network')).json();
+    expect(listed.changes).toEqual({ eth1: 'removed', vmbr1: 'added' });
+    expect(listed.removed).toEqual([expect.objectContaining({ name: 'eth1', inet: { method: 'static', cidr: '10.8.0.2/24' } })]);
     const res = await t.call('DELETE', '/api/v1/network/changes/eth1', undefined, { ifMatch: true });
     expect(res.statusCode).toBe(200);
     const staged = (await t.staged())!.toString();

@@ -8,6 +8,7 @@ import { modelOf } from '../../interfaces/model';
 import { modelTextProblems } from '../../schema/model-check';
 import { ifaceParamSchema, interfaceRequestSchema, requestToModel } from '../../schema/requests';
 import type { InterfaceModel } from '../../interfaces/types';
+import type { NetworkResponse } from '../../schema/responses';
 import { badRequest, conflict, notFound } from '../errors';
 import type { NetworkService, NetworkView } from '../network/service';
 import { requireIfMatch } from '../network/preconditions';
@@ -36,14 +37,17 @@ export const networkRoutes: FastifyPluginAsyncZod<NetworkRouteOptions> = async (
   app.get('/network', async (_req, reply) => {
     const view = await network.read();
     reply.header('ETag', `"${view.digest}"`);
-    return {
+    const interfaces = network.models(view);
+    const body: NetworkResponse = {
       node: nodeName(),
       digest: view.digest,
       pending: view.pending,
-      interfaces: network.models(view),
+      interfaces,
       nics: view.nics,
       diagnostics: network.diagnostics(view),
+      ...network.pendingStatus(view, interfaces),
     };
+    return body;
   });
 
   app.get('/network/:iface', { schema: { params: ifaceParamSchema } }, async (req, reply) => {
