@@ -7,6 +7,7 @@
  * With no operation the file is printed unchanged, byte for byte.
  */
 import { addInterface, EditError, removeInterface, setAutostart, setHotplug, setMethod, setOption, unsetOption } from '../interfaces/edit';
+import { newErrors } from '../interfaces/new-errors';
 import { parse as parseText, print } from '../interfaces/parser';
 import type { Diagnostic, NetDocument } from '../interfaces/types';
 import { parseInterfaceJson } from './add-json';
@@ -53,26 +54,6 @@ written unless --force is given.
 Exit status: 0 done, 1 the edit was refused or adds errors, 2 usage error or
 unreadable/unwritable file.
 `;
-
-/** Key of a diagnostic for "was it there before?": line numbers shift with edits, so ignore them. */
-function sameProblem(d: Diagnostic): string {
-  return `${d.rule}\0${d.iface ?? ''}\0${d.message.replace(/\blines? \d+(?:(?:, | and | or )\d+)*/g, 'line #')}`;
-}
-
-/** Errors in `after` that `before` does not have (counting duplicates). */
-export function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Map<string, number>();
-  for (const d of before) if (d.severity === 'error') seen.set(sameProblem(d), (seen.get(sameProblem(d)) ?? 0) + 1);
-  return after.filter((d) => {
-    if (d.severity !== 'error') return false;
-    const n = seen.get(sameProblem(d)) ?? 0;
-    if (n > 0) {
-      seen.set(sameProblem(d), n - 1);
-      return false;
-    }
-    return true;
-  });
-}
 
 function parseOnOff(option: string, v: string | undefined): boolean | undefined {
   if (v === undefined) return undefined;

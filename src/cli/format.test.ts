@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, InterfaceModel } from '../interfaces/types';
 import { parseInterfaceJson } from './add-json';
-import { newErrors } from './edit';
+import { newErrors } from '../interfaces/new-errors';
 import { clean, formatDiagnostic, formatTable, interfaceRow, summary } from './format';
 import { decode, encode } from './io';
 

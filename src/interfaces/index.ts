@@ -7,5 +7,6 @@ export { canonicalKey } from './keys';
 export { bondModeName, MODE_SPECIFIC, XMIT_HASH_POLICIES } from './bond-modes';
 export * from './address';
 export { validate } from './validate';
+export { newErrors } from './new-errors';
 export * from './edit';
 export { unifiedDiff } from './diff';

@@ -11,6 +11,7 @@ import { parse, print } from '../../interfaces/parser';
 import type { Diagnostic, InterfaceModel, NetDocument } from '../../interfaces/types';
 import type { PendingStatus } from '../../schema/responses';
 import { validate } from '../../interfaces/validate';
+import { newErrors } from '../../interfaces/new-errors';
 import { badRequest } from '../errors';
 import { atomicWrite, networkFiles, readNetwork, removeFile, sha256Hex, withLock, type NetworkFiles } from '../storage';
 import type { Nic } from './nics';
@@ -44,21 +45,6 @@ export interface NetworkServiceOptions {
   root: string;
   nics: () => Promise<Nic[]>;
   lockTimeoutMs?: number;
-}
-
-/** A diagnostic's identity across edits: line numbers move, the problem stays. */
-const problemKey = (d: Diagnostic) => `${d.rule}|${d.iface ?? ''}|${d.message.replace(/\d+/g, '#')}`;
-
-/** Errors in `after` that `before` did not have (counted, so a second copy of a problem is new). */
-export function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Map<string, number>();
-  for (const d of before) if (d.severity === 'error') seen.set(problemKey(d), (seen.get(problemKey(d)) ?? 0) + 1);
-  return after.filter((d) => {
-    if (d.severity !== 'error') return false;
-    const n = seen.get(problemKey(d)) ?? 0;
-    if (n > 0) seen.set(problemKey(d), n - 1);
-    return n === 0;
-  });
 }
 
 export class NetworkService {
