@@ -1,0 +1,26 @@
+/**
+ * The panel's Mantine theme and colour-scheme storage (localStorage: no inline script, which the
+ * CSP forbids). Shades are picked for WCAG AA contrast: filled buttons use shade 8 (white text on
+ * blue-6 is only 3.5:1), dimmed text is gray-7 (light) and dark-1 (dark), and alert titles use the body
+ * text colour (yellow-9 on yellow-1 is unreadable).
+ */
+import { Alert, createTheme, localStorageColorSchemeManager, type CSSVariablesResolver } from '@mantine/core';
+
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 8 },
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+  components: {
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+  },
+});
+
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7] },
+  dark: { '--mantine-color-dimmed': t.colors.dark[1] },
+});
+
+export const colorSchemeManager = localStorageColorSchemeManager({ key: 'netstage-color-scheme' });

@@ -1,0 +1,3 @@
+export { useSession } from './api/get-session';
+export { useSignOut } from './api/sign-out';
+export { SignInPage } from './components/sign-in-page';
