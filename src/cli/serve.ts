@@ -26,9 +26,11 @@ export const serve: Command = {
   name: 'serve',
   help: `Usage: netstage serve [--root DIR] [--host ADDR] [--port N] [--state-dir DIR]
        netstage serve --demo [DIR]
+       netstage serve --recover-only [--root DIR] [--state-dir DIR]
 
 Serve the web panel and its API (under /api/v1). Edits are staged in
-ROOT/etc/network/interfaces.new; the live ROOT/etc/network/interfaces is only read.
+ROOT/etc/network/interfaces.new; only "Apply" (POST /api/v1/network/apply) replaces the
+live ROOT/etc/network/interfaces, reloads, and rolls back unless confirmed in time.
 
 Options:
   --root DIR        folder standing for / (default /)
@@ -37,6 +39,16 @@ Options:
   --state-dir DIR   users.json and other state (default /var/lib/netstage)
   --ui DIR          the built panel (default dist/ui of this package)
   --secure-cookie   mark the session cookie Secure (behind a TLS proxy)
+  --reload-command ARGV
+                    what "Apply" runs to make the live file take effect, as a JSON
+                    array ('["ifreload","-a"]') or plain words (no shell); default
+                    ifreload -a for --root /, nothing for any other root
+  --ifupdown2 DIR   check with an unpacked ifupdown2 (scripts/ifupdown2.sh DIR) instead
+                    of the installed one; its state stays in $IFUPDOWN2_SCRATCH, else
+                    STATE-DIR/ifupdown2
+  --recover-only    do not serve: roll back a pending apply whose confirmation deadline
+                    has passed (or that a crash interrupted), then exit; for a systemd
+                    timer that guards applies independently of the server
   --demo [DIR]      serve a demo host made on first run in DIR (default .demo in this
                     package): eth0-eth3 and vmbr0, a generated sign-in; the machine's own
                     /etc/network is never read or written
@@ -52,6 +64,9 @@ Users: "netstage passwd USER", or NETSTAGE_ADMIN_PASSWORD=… to create or reset
       'state-dir': { type: 'string' },
       ui: { type: 'string' },
       'secure-cookie': { type: 'boolean' },
+      'reload-command': { type: 'string' },
+      ifupdown2: { type: 'string' },
+      'recover-only': { type: 'boolean' },
       demo: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -76,12 +91,17 @@ Users: "netstage passwd USER", or NETSTAGE_ADMIN_PASSWORD=… to create or reset
       signIn = `${DEMO_USER} / ${demo.password}`;
       io.stdout(`netstage: ${demo.created ? 'made' : 'using'} the demo host in ${dirname(root)}\n`);
     }
-    const { startServer } = await loadServer<typeof import('../server/main')>(pkg, 'main.ts');
+    const server = await loadServer<typeof import('../server/main')>(pkg, 'main.ts');
+    if (values['recover-only']) {
+      io.stdout(`netstage: ${await server.recoverPendingApply({ root, stateDir, system: systemOptions(values['reload-command'], values.ifupdown2, stateDir) })}\n`);
+      return 0;
+    }
+    const { startServer } = server;
     const env = { ...process.env };
     if (signIn) env.NETSTAGE_ADMIN_PASSWORD = signIn.split(' / ')[1];
     let app;
     try {
-      app = await startServer({ root, stateDir, host, port, uiDir: values.ui ? resolve(values.ui) : join(pkg, 'dist/ui'), secureCookie: values['secure-cookie'], env, log: (l) => io.stdout(`${l}\n`) });
+      app = await startServer({ root, stateDir, host, port, system: systemOptions(values['reload-command'], values.ifupdown2, stateDir), uiDir: values.ui ? resolve(values.ui) : join(pkg, 'dist/ui'), secureCookie: values['secure-cookie'], env, log: (l) => io.stdout(`${l}\n`) });
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is already in use: pick another with --port`);
@@ -101,6 +121,34 @@ Users: "netstage passwd USER", or NETSTAGE_ADMIN_PASSWORD=… to create or reset
     return 0;
   },
 };
+
+/** `--reload-command` as an argument array: a JSON array of strings, or words split on blanks. */
+export function parseCommand(flag: string, value: string): string[] {
+  let argv: unknown;
+  if (value.trim().startsWith('[')) {
+    try {
+      argv = JSON.parse(value);
+    } catch {
+      throw new UsageError(`${flag}: not a JSON array of strings: ${value}`);
+    }
+  } else argv = value.trim().split(/\s+/).filter(Boolean);
+  if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === 'string' && a !== ''))
+    throw new UsageError(`${flag}: give the program and its arguments, e.g. '["ifreload","-a"]'`);
+  return argv as string[];
+}
+
+function systemOptions(reload: string | undefined, ifupdown2: string | undefined, stateDir: string) {
+  const o: { reloadCommand?: string[]; ifup?: string[]; ifupdown2Conf?: string; templatesByDefault?: boolean; env?: NodeJS.ProcessEnv } = {};
+  if (reload !== undefined) o.reloadCommand = parseCommand('--reload-command', reload);
+  if (ifupdown2 !== undefined) {
+    const dir = resolve(ifupdown2);
+    if (!existsSync(join(dir, 'bin/ifup'))) throw new UsageError(`--ifupdown2: no bin/ifup in ${dir} (unpack it with scripts/ifupdown2.sh ${ifupdown2})`);
+    const scratch = process.env.IFUPDOWN2_SCRATCH ?? join(stateDir, 'ifupdown2');
+    // The unpacked copy's wrapper writes template_enable=0 into the scratch config it makes.
+    Object.assign(o, { ifup: ['/usr/bin/python3', join(dir, 'bin/ifup')], ifupdown2Conf: join(scratch, 'ifupdown2.conf'), templatesByDefault: false, env: { IFUPDOWN2_SCRATCH: scratch } });
+  }
+  return o;
+}
 
 /** Import a server module from the sources (tsx compiles it; a bundle of the CLI has no server). */
 async function loadServer<T>(pkg: string, rel: string): Promise<T> {

@@ -8,7 +8,10 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { ApplyService } from './apply/service';
+import type { Clock } from './apply/clock';
 import { NetworkService } from './network/service';
+import { applyRoutes } from './routes/apply';
 import { changesRoutes } from './routes/changes';
 import { networkRoutes } from './routes/network';
 import { setupRoutes } from './routes/setups';
@@ -22,7 +25,7 @@ export const API_PREFIX = '/api/v1';
 export interface AppDeps {
   /** Folder standing for `/`: files are `<root>/etc/network/interfaces{,.new}`. */
   root: string;
-  /** Where users.json lives. */
+  /** Where users.json and the apply state (apply/: pending apply, history, backups) live. */
   stateDir: string;
   system: SystemAdapter;
   auth: AuthDeps;
@@ -30,6 +33,10 @@ export interface AppDeps {
   uiDir?: string;
   /** How long a write waits for another writer's lock before answering 409. */
   lockTimeoutMs?: number;
+  /** Time for the apply's rollback deadline (tests move it by hand). */
+  clock?: Clock;
+  /** The app's ApplyService is handed here (tests wait on its background rollback). */
+  onApplyService?: (apply: ApplyService) => void;
 }
 
 export const netstageApp: FastifyPluginAsync<AppDeps> = async (app, deps) => {
@@ -37,6 +44,11 @@ export const netstageApp: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   const network = new NetworkService({ root: deps.root, nics: () => deps.system.nics(), lockTimeoutMs: deps.lockTimeoutMs });
+  const apply = new ApplyService({ network, system: deps.system, stateDir: deps.stateDir, clock: deps.clock, lockTimeoutMs: deps.lockTimeoutMs, log: (level, m) => app.log[level](m) });
+  deps.onApplyService?.(apply);
+  // A rollback a dead process left due is finished before the first request is served.
+  await apply.recover();
+  app.addHook('onClose', async () => apply.close());
   await app.register(securityHeaders, { hsts: deps.auth.secureCookie, apiPrefix: '/api' });
   await app.register(authPlugin, { ...deps.auth, prefix: API_PREFIX });
   await app.register(
@@ -45,6 +57,7 @@ export const netstageApp: FastifyPluginAsync<AppDeps> = async (app, deps) => {
       await api.register(networkRoutes, { network, nodeName: () => deps.system.nodeName() });
       await api.register(changesRoutes, { network });
       await api.register(setupRoutes, { network });
+      await api.register(applyRoutes, { apply });
     },
     { prefix: API_PREFIX },
   );

@@ -4,9 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { ApplyService } from './apply/service';
+import { NetworkService } from './network/service';
 import { createSessionStore } from './auth/sessions';
 import { createUserStore, ensureAdminFromEnv } from './auth/users';
-import { hostSystem } from './system';
+import { hostSystem, type HostSystemOptions } from './system';
 
 export interface ServeOptions {
   root: string;
@@ -17,6 +19,8 @@ export interface ServeOptions {
   /** Served over TLS by a proxy in front: mark the cookie Secure. */
   secureCookie?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** ifupdown2's check and the reload (see hostSystem for the defaults). */
+  system?: HostSystemOptions;
   log?: (line: string) => void;
 }
 
@@ -30,7 +34,7 @@ export async function startServer(o: ServeOptions): Promise<FastifyInstance> {
     {
       root: o.root,
       stateDir: o.stateDir,
-      system: hostSystem(o.root),
+      system: hostSystem(o.root, o.system),
       auth: { users, sessions: createSessionStore(), secureCookie: o.secureCookie ?? false },
       uiDir: o.uiDir,
     },
@@ -38,4 +42,17 @@ export async function startServer(o: ServeOptions): Promise<FastifyInstance> {
   );
   await app.listen({ host: o.host, port: o.port });
   return app;
+}
+
+/**
+ * `netstage serve --recover-only`: roll back a pending apply whose deadline has passed, then exit.
+ * Its own process, so a systemd timer can run it whether or not the API is alive (see
+ * src/server/apply/README.md).
+ */
+export async function recoverPendingApply(o: Pick<ServeOptions, 'root' | 'stateDir' | 'system'>): Promise<string> {
+  const system = hostSystem(o.root, o.system);
+  const network = new NetworkService({ root: o.root, nics: () => system.nics() });
+  const done = await new ApplyService({ network, system, stateDir: o.stateDir }).recoverDue(false);
+  if (typeof done === 'string') return done === 'not-due' ? 'an apply is waiting for confirmation; its deadline has not passed' : 'no apply is pending';
+  return `apply ${done.id} ${done.status} (${done.rollback?.reason})`;
 }

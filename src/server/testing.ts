@@ -10,7 +10,9 @@ import { buildApp } from './app';
 import { createSessionStore } from './auth/sessions';
 import { createUserStore } from './auth/users';
 import { networkFiles } from './storage';
-import { hostSystem } from './system';
+import type { ApplyService } from './apply/service';
+import type { Clock } from './apply/clock';
+import { hostSystem, type SystemAdapter } from './system';
 
 export const TEST_USER = 'admin';
 export const TEST_PASSWORD = 'correct horse battery';
@@ -19,6 +21,9 @@ export interface TestApp {
   app: FastifyInstance;
   root: string;
   files: ReturnType<typeof networkFiles>;
+  stateDir: string;
+  /** The app's apply service (wait on `apply.settled()` after moving the clock). */
+  apply: ApplyService;
   /** Headers of a signed-in panel: cookie and CSRF token. */
   auth: Record<string, string>;
   /** GET /network's digest now. */
@@ -36,10 +41,17 @@ export interface TestAppOptions {
   /** Physical NICs in the fake sys/class/net (default eth0-eth3). */
   nics?: string[];
   lockTimeoutMs?: number;
+  /** Replace parts of the host adapter (checks and reload are off by default: no ifupdown2, nothing reloaded). */
+  system?: Partial<SystemAdapter> | ((root: string) => Partial<SystemAdapter>);
+  clock?: Clock;
+  /** The root folder to use (default: a new temp folder); removed by close() all the same. */
+  root?: string;
+  /** The state folder (default `<root>/state`), e.g. shared with a second app to play a restart. */
+  stateDir?: string;
 }
 
 export async function makeTestApp(o: TestAppOptions = {}): Promise<TestApp> {
-  const root = await mkdtemp(join(tmpdir(), 'netstage-api-'));
+  const root = o.root ?? (await mkdtemp(join(tmpdir(), 'netstage-api-')));
   const files = networkFiles(root);
   await mkdir(join(root, 'etc/network'), { recursive: true });
   if (o.live !== undefined) await writeFile(files.live, o.live);
@@ -48,13 +60,16 @@ export async function makeTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     await mkdir(join(root, 'sys/class/net', nic, 'device'), { recursive: true });
     await writeFile(join(root, 'sys/class/net', nic, 'operstate'), 'up\n');
   }
-  const stateDir = join(root, 'state');
+  const stateDir = o.stateDir ?? join(root, 'state');
   const users = createUserStore(stateDir, { scrypt: { N: 1024, r: 8, p: 1 } });
   await users.set(TEST_USER, TEST_PASSWORD);
+  let apply!: ApplyService;
   const app = await buildApp({
     root,
     stateDir,
-    system: hostSystem(root),
+    system: { ...hostSystem(root, { ifup: null, reloadCommand: null, templatesByDefault: false }), ...(typeof o.system === 'function' ? o.system(root) : o.system) },
+    clock: o.clock,
+    onApplyService: (a) => (apply = a),
     auth: { users, sessions: createSessionStore(), secureCookie: false, delay: async () => {}, failureDelayMs: 0 },
     lockTimeoutMs: o.lockTimeoutMs,
   });
@@ -66,6 +81,8 @@ export async function makeTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     app,
     root,
     files,
+    stateDir,
+    apply,
     auth,
     async digest() {
       const res = await app.inject({ method: 'GET', url: '/api/v1/network', headers: auth });
