@@ -54,6 +54,18 @@ export interface ChangesResponse {
   pending: boolean;
   diff: string;
   files: { live: string; staged: string };
+  /** Per hunk of `diff` (in order), the interfaces whose lines it changes ([] for none). */
+  hunks: { oldStart: number; newStart: number; ifaces: string[] }[];
+  /** Per interface name, how it differs (as in NetworkResponse.changes). */
+  changes: Record<string, PendingStatus>;
+}
+
+/** GET /network/file: the text the view was read from, for checks in the browser. */
+export interface FileResponse {
+  digest: string;
+  /** Which file the text is: the staged one when something is staged, else the live one. */
+  source: 'staged' | 'live';
+  text: string;
 }
 
 /** POST/GET /session */
@@ -74,4 +86,8 @@ export interface ApiErrorBody {
   digest?: string;
   /** 429: seconds to wait. */
   retryAfter?: number;
+  /** Apply errors: the apply concerned, its record (see src/server/apply/types.ts) and a command's output. */
+  applyId?: string;
+  record?: unknown;
+  output?: string;
 }

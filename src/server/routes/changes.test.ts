@@ -39,6 +39,29 @@ describe('/network/changes', () => {
     );
   });
 
+  it('says which interfaces each hunk changes, from the files\' stanzas (a hunk inside a stanza too)', async () => {
+    t = await makeTestApp({ live: LIVE });
+    await t.call('PUT', '/api/v1/network/vmbr0', { kind: 'bridge', form: { name: 'vmbr0', autostart: false, ports: ['eth0'], ipv4: { cidr: '10.20.30.5/24', gateway: '10.20.30.1' } } }, { ifMatch: true });
+    await t.call('POST', '/api/v1/network', vmbr1, { ifMatch: true });
+    const body = (await t.call('GET', '/api/v1/network/changes')).json();
+    expect(body.changes).toEqual({ vmbr0: 'changed', vmbr1: 'added' });
+    // One hunk: `auto vmbr0` goes (an auto line: its pending names) and vmbr1's stanza is added.
+    expect(body.hunks).toEqual([{ oldStart: expect.any(Number), newStart: expect.any(Number), ifaces: ['vmbr0', 'vmbr1'] }]);
+    await t.call('DELETE', '/api/v1/network/changes/vmbr0', undefined, { ifMatch: true });
+    await t.call('PUT', '/api/v1/network/eth1', eth1('10.8.0.3/24'), { ifMatch: true });
+    const two = (await t.call('GET', '/api/v1/network/changes')).json();
+    expect(two.hunks.map((h: { ifaces: string[] }) => h.ifaces)).toEqual([['eth1'], ['vmbr1']]);
+  });
+
+  it('GET /network/file gives the text shown and its digest, for checks in the browser', async () => {
+    t = await makeTestApp({ live: LIVE });
+    expect((await t.call('GET', '/api/v1/network/file')).json()).toEqual({ digest: await t.digest(), source: 'live', text: LIVE });
+    await t.call('POST', '/api/v1/network', vmbr1, { ifMatch: true });
+    const staged = (await t.call('GET', '/api/v1/network/file')).json();
+    expect(staged).toMatchObject({ source: 'staged', digest: await t.digest() });
+    expect(staged.text).toBe((await t.staged())!.toString());
+  });
+
   it('DELETE reverts everything: the staged file goes, the live one stays', async () => {
     t = await makeTestApp({ live: LIVE });
     await t.call('PUT', '/api/v1/network/eth1', eth1('10.8.0.3/24'), { ifMatch: true });

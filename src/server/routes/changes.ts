@@ -5,7 +5,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parse } from '../../interfaces/parser';
 import { ifaceParamSchema } from '../../schema/requests';
+import type { ChangesResponse, FileResponse } from '../../schema/responses';
 import { notFound } from '../errors';
+import { hunkOwners } from '../network/hunk-owners';
 import { requireIfMatch } from '../network/preconditions';
 import { revertInterface } from '../network/revert';
 import type { NetworkService } from '../network/service';
@@ -14,7 +16,24 @@ export const changesRoutes: FastifyPluginAsyncZod<{ network: NetworkService }> =
   app.get('/network/changes', async (_req, reply) => {
     const view = await network.read();
     reply.header('ETag', `"${view.digest}"`);
-    return { digest: view.digest, pending: view.pending, diff: view.pending ? network.diff(view) : '', files: { live: network.files.live, staged: network.files.staged } };
+    const diff = view.pending ? network.diff(view) : '';
+    const { changes } = network.pendingStatus(view, network.models(view));
+    const body: ChangesResponse = {
+      digest: view.digest,
+      pending: view.pending,
+      diff,
+      files: { live: network.files.live, staged: network.files.staged },
+      hunks: hunkOwners(diff, parse(view.liveText), view.doc, Object.keys(changes)),
+      changes,
+    };
+    return body;
+  });
+
+  app.get('/network/file', async (_req, reply) => {
+    const view = await network.read();
+    reply.header('ETag', `"${view.digest}"`);
+    const body: FileResponse = { digest: view.digest, source: view.pending || view.text !== view.liveText ? 'staged' : 'live', text: view.text };
+    return body;
   });
 
   app.delete('/network/changes', async (req, reply) => {
