@@ -19,7 +19,7 @@ import type { ReloadResult, SystemAdapter } from '../system';
 import { systemClock, type Clock, type Timer } from './clock';
 import { precheck } from './precheck';
 import { ApplyStore, type PendingApply, type StoreLimits } from './store';
-import type { ApplyRecord, ApplyResponse, CurrentApplyResponse, ReloadOutcome, RollbackReason } from './types';
+import type { ApplyCheckResponse, ApplyRecord, ApplyResponse, CurrentApplyResponse, ReloadOutcome, RollbackReason } from './types';
 
 export const DEFAULT_CONFIRM_SECONDS = 60;
 export const MAX_CONFIRM_SECONDS = 3600;
@@ -63,6 +63,23 @@ export class ApplyService {
 
   private log(level: 'warn' | 'error', message: string): void {
     (this.o.log ?? ((l, m) => (l === 'error' ? console.error : console.log)(`netstage: ${m}`)))(level, message);
+  }
+
+  /**
+   * The precheck alone, for the panel's Apply button (enabled, or disabled with the reason).
+   * Nothing is locked or written; the answer is for the digest it names.
+   */
+  async check(): Promise<ApplyCheckResponse> {
+    const view = await this.o.network.read();
+    if (!view.pending) return { digest: view.digest, ok: false, code: 'nothing-staged', message: 'Nothing is staged: make a change first.', diagnostics: [] };
+    try {
+      const check = await precheck(this.o.network, this.o.system, view);
+      return { digest: view.digest, ok: true, check, diagnostics: check.diagnostics };
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.status !== 400) throw err;
+      const diagnostics = (err.details.diagnostics as ApplyCheckResponse['diagnostics']) ?? [];
+      return { digest: view.digest, ok: false, code: err.code, message: err.message, diagnostics };
+    }
   }
 
   async apply(req: { ifMatch: string; user: string; confirmWithinSeconds?: number }): Promise<ApplyResponse> {

@@ -79,6 +79,19 @@ export interface CurrentApplyResponse {
   last: ApplyRecord | null;
 }
 
+/** GET /network/apply/check: would an apply of the current staged file pass its precheck? */
+export interface ApplyCheckResponse {
+  /** The staged file this answer is about. */
+  digest: string;
+  ok: boolean;
+  /** ok: which checks ran and their warnings. */
+  check?: CheckSummary;
+  /** not ok: why (`nothing-staged`, `invalid-config`, `mako-template`, `ifupdown2-check-failed`). */
+  code?: string;
+  message?: string;
+  diagnostics: Diagnostic[];
+}
+
 /** GET /network/apply/history */
 export interface ApplyHistoryResponse {
   entries: ApplyRecord[];
