@@ -1,0 +1,27 @@
+/**
+ * Smoke: the built panel is served by a real netstage server on a fresh demo root, signs in with the
+ * demo's printed credentials and lists the demo host's interfaces.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './support/fixtures';
+import { field, ifaceRow, signIn } from './support/ui';
+
+test('signs in with the demo credentials and lists the interfaces', async ({ page, demo }) => {
+  await page.goto(demo.base);
+  await expect(field(page, 'User name')).toBeVisible();
+  await signIn(page, demo);
+  for (const name of ['eth0', 'eth1', 'eth2', 'eth3', 'vmbr0']) await expect(ifaceRow(page, name)).toBeVisible();
+  // Signing in and reading the list stage nothing.
+  expect(await readFile(demo.live)).toEqual(demo.liveAtStart);
+  await expect(readFile(demo.staged)).rejects.toThrow(/ENOENT/);
+});
+
+test('a wrong password is refused with a visible message', async ({ page, demo }) => {
+  await page.goto(demo.base);
+  await field(page, 'User name').fill(demo.username);
+  await field(page, 'Password').fill(`${demo.password}-wrong`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(field(page, 'User name')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Network interfaces' })).toHaveCount(0);
+});

@@ -1,0 +1,26 @@
+/**
+ * The specs' `test`: a `demo` fixture that starts a real netstage server on a fresh demo root for
+ * each test and stops it (and deletes the root) afterwards. On failure the server's output and the
+ * staged file are attached to the report.
+ */
+import { test as base, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { startDemoServer, type DemoServer } from './server';
+
+export { expect };
+
+export const test = base.extend<{ demo: DemoServer }>({
+  demo: async ({}, use, testInfo) => {
+    const demo = await startDemoServer();
+    try {
+      await use(demo);
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('server output', { body: demo.output(), contentType: 'text/plain' });
+        const staged = await readFile(demo.staged, 'utf8').catch(() => '(no interfaces.new)');
+        await testInfo.attach('interfaces.new', { body: staged, contentType: 'text/plain' });
+      }
+      await demo.dispose();
+    }
+  },
+});
