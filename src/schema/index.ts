@@ -25,3 +25,4 @@ export * from './model';
 export * from './model-check';
 export * from './requests';
 export type * from './responses';
+export * from './apply-request';

@@ -5,6 +5,7 @@
 import { request as httpRequest, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ReloadResult } from '../system';
 import { makeTestApp, type TestApp } from '../testing';
 
 const LIVE = 'auto lo\niface lo inet loopback\n\niface eth0 inet manual\n';
@@ -13,7 +14,7 @@ const STAGED = `${LIVE}\nauto vmbr0\niface vmbr0 inet static\n\taddress 198.51.1
 let t: TestApp;
 afterEach(async () => t?.close());
 
-const reloadOk = () => ({ reload: async () => ({ ran: true, argv: ['fake-reload'], exitCode: 0, output: '' }) });
+const reloadOk = () => ({ reload: async (): Promise<ReloadResult> => ({ ran: true, argv: ['fake-reload'], exitCode: 0, output: '' }) });
 
 describe('GET /network/apply/check', () => {
   it('ok for a clean staged file, with which checks ran', async () => {

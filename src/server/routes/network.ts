@@ -3,10 +3,11 @@
  * file through NetworkService.change (lock, If-Match, engine edit, whole-document check).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { addInterface, applyModel, removeInterface } from '../../interfaces/edit';
+import { removeInterface } from '../../interfaces/edit';
+import { applyInterfaceRequest, RequestError } from '../../schema/apply-request';
 import { modelOf } from '../../interfaces/model';
 import { modelTextProblems } from '../../schema/model-check';
-import { ifaceParamSchema, interfaceRequestSchema, requestToModel } from '../../schema/requests';
+import { ifaceParamSchema, interfaceRequestSchema, requestToModel, type InterfaceRequest } from '../../schema/requests';
 import type { InterfaceModel } from '../../interfaces/types';
 import type { NetworkResponse } from '../../schema/responses';
 import { badRequest, conflict, notFound } from '../errors';
@@ -31,6 +32,18 @@ export function existing(view: NetworkView, name: string): InterfaceModel {
   const m = modelOf(view.doc, name, { nics: view.nicNames });
   if (!m) throw notFound(`There is no interface "${name}" in the configuration.`);
   return m;
+}
+
+/** The request applied to the view's document, exactly as the panel previews it (schema/apply-request.ts). */
+function applyRequest(view: NetworkView, body: InterfaceRequest, name?: string) {
+  try {
+    const { doc, model } = applyInterfaceRequest(view.doc, body, view.nicNames, name);
+    checkModelText(model);
+    return doc;
+  } catch (e) {
+    if (e instanceof RequestError) throw e.code === 'exists' ? conflict('exists', e.message) : notFound(e.message);
+    throw e;
+  }
 }
 
 export const networkRoutes: FastifyPluginAsyncZod<NetworkRouteOptions> = async (app, { network, nodeName }) => {
@@ -59,12 +72,8 @@ export const networkRoutes: FastifyPluginAsyncZod<NetworkRouteOptions> = async (
 
   app.post('/network', { schema: { body: interfaceRequestSchema } }, async (req, reply) => {
     const ifMatch = requireIfMatch(req.headers['if-match']);
-    const model = requestToModel(req.body);
-    checkModelText(model);
-    const result = await network.change(ifMatch, (view) => {
-      if (modelOf(view.doc, model.name)) throw conflict('exists', `An interface named "${model.name}" already exists: edit it, or pick another name.`);
-      return addInterface(view.doc, model);
-    });
+    checkModelText(requestToModel(req.body));
+    const result = await network.change(ifMatch, (view) => applyRequest(view, req.body));
     reply.header('ETag', `"${result.digest}"`).status(201);
     return result;
   });
@@ -76,11 +85,7 @@ export const networkRoutes: FastifyPluginAsyncZod<NetworkRouteOptions> = async (
       throw badRequest('rename-unsupported', `Renaming is not supported: the form names "${req.body.form.name}" but you are editing "${iface}". Create the new interface and remove the old one instead.`, {
         fields: [{ path: 'form.name', message: `Must stay "${iface}".` }],
       });
-    const result = await network.change(ifMatch, (view) => {
-      const model = requestToModel(req.body, existing(view, iface));
-      checkModelText(model);
-      return applyModel(view.doc, model, { nics: view.nicNames });
-    });
+    const result = await network.change(ifMatch, (view) => applyRequest(view, req.body, iface));
     reply.header('ETag', `"${result.digest}"`);
     return result;
   });
