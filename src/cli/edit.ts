@@ -9,7 +9,7 @@
 import { addInterface, EditError, removeInterface, setAutostart, setHotplug, setMethod, setOption, unsetOption } from '../interfaces/edit';
 import { newErrors } from '../interfaces/new-errors';
 import { parse as parseText, print } from '../interfaces/parser';
-import type { Diagnostic, NetDocument } from '../interfaces/types';
+import type { NetDocument } from '../interfaces/types';
 import { parseInterfaceJson } from './add-json';
 import { diagnose, parse, parseNics, UsageError, type Command } from './common';
 import { clean, formatDiagnostics } from './format';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOND_MODES } from '../interfaces/types';
-import { BOND_MODE_INFO, bondFormDefaults, bondFormSchema, fieldsForMode, switchBondMode, XMIT_HASH_POLICIES } from './bond';
+import { BOND_MODE_INFO, bondFormDefaults, bondFormSchema, fieldsForMode, switchBondMode } from './bond';
 import { issuesAt } from './test-helpers';
 
 const lacp = { ...bondFormDefaults, mode: '802.3ad', slaves: ['eth1', 'eth2'], xmitHashPolicy: 'layer2+3', primary: undefined };
