@@ -3,7 +3,7 @@
  * reason), and a confirmation that only counts over a connection opened after the apply.
  */
 import { request as httpRequest, Agent } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReloadResult } from '../system';
 import { makeTestApp, type TestApp } from '../testing';
@@ -36,13 +36,15 @@ describe('GET /network/apply/check', () => {
 });
 
 describe('the confirmation needs a new connection', () => {
-  it('the apply answer closes its connection; a confirm over a connection open before the apply is refused, a new one works', async () => {
+  it('the apply closes idle connections and its own; a confirm over a connection busy since before the apply is refused, a new one works', async () => {
     t = await makeTestApp({ live: LIVE, staged: STAGED, system: reloadOk });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = t.app.server.address() as AddressInfo;
-    const send = (agent: Agent, method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
+    const headers = Object.entries({ ...t.auth, host: `127.0.0.1:${port}` }).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const fresh = new Agent({ keepAlive: false });
+    const send = (method: string, path: string, extra: Record<string, string> = {}, body?: string) =>
       new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((done, fail) => {
-        const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers: { ...t.auth, ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+        const req = httpRequest({ host: '127.0.0.1', port, method, path, agent: fresh, headers: { ...t.auth, ...extra, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
           let data = '';
           res.on('data', (c) => (data += c));
           res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
@@ -50,18 +52,26 @@ describe('the confirmation needs a new connection', () => {
         req.on('error', fail);
         req.end(body);
       });
-    const old = new Agent({ keepAlive: true, maxSockets: 1 });
-    const fresh = new Agent({ keepAlive: false });
+    // A connection opened before the apply and kept busy (a request half sent), as a browser's may be.
+    const old = connect(port, '127.0.0.1');
+    let received = '';
+    old.on('data', (c) => (received += c));
+    await new Promise((r) => old.once('connect', r));
+    old.write('GET /api/v1/network HTTP/1.1\r\n');
     try {
-      const digest = JSON.parse((await send(old, 'GET', '/api/v1/network')).body).digest as string; // opens the old connection
-      const applied = await send(fresh, 'POST', '/api/v1/network/apply', { 'if-match': `"${digest}"` }, '{"confirmWithinSeconds":60}');
+      const digest = await t.digest();
+      const applied = await send('POST', '/api/v1/network/apply', { 'if-match': `"${digest}"` }, '{"confirmWithinSeconds":60}');
       expect(applied.status, applied.body).toBe(200);
       expect(applied.headers.connection).toBe('close');
       const id = JSON.parse(applied.body).applyId as string;
-      const stale = await send(old, 'POST', `/api/v1/network/apply/${id}/confirm`, {}, '{}');
-      expect(stale.status, stale.body).toBe(409);
-      expect(JSON.parse(stale.body).error.code).toBe('old-connection');
-      const ok = await send(fresh, 'POST', `/api/v1/network/apply/${id}/confirm`, {}, '{}');
+      // Finish the GET and send the confirm over that same old connection.
+      const confirm = `POST /api/v1/network/apply/${id}/confirm HTTP/1.1\r\n${headers}content-type: application/json\r\ncontent-length: 2\r\n\r\n{}`;
+      old.write(`${headers}\r\n${confirm}`);
+      await new Promise((r) => old.once('close', r)); // the refusal closes it
+      const answers = received.split(/(?=HTTP\/1\.1 )/);
+      expect(answers.map((a) => a.slice(9, 12))).toEqual(['200', '409']);
+      expect(answers[1]).toContain('old-connection');
+      const ok = await send('POST', `/api/v1/network/apply/${id}/confirm`, {}, '{}');
       expect(ok.status, ok.body).toBe(200);
       expect(JSON.parse(ok.body).record.status).toBe('confirmed');
     } finally {

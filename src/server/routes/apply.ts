@@ -50,14 +50,18 @@ export const applyRoutes: FastifyPluginAsyncZod<{ apply: ApplyService }> = async
     const result = await apply.apply({ ifMatch, user: requireUser(req).username, confirmWithinSeconds: req.body?.confirmWithinSeconds });
     appliedAt.set(result.applyId, startedAt);
     reply.header('ETag', `"${result.digest}"`).header('Connection', 'close');
+    // Browsers keep several idle connections per host: close them too, so the confirm opens a new one.
+    reply.raw.once('finish', () => app.server.closeIdleConnections?.());
     return result;
   });
 
-  app.post('/network/apply/:id/confirm', { schema: { params: applyIdParams } }, async (req) => {
+  app.post('/network/apply/:id/confirm', { schema: { params: applyIdParams } }, async (req, reply) => {
     const since = appliedAt.get(req.params.id);
     const seen = (req.raw.socket as unknown as StampedSocket | undefined)?.[FIRST_SEEN];
-    if (since !== undefined && seen !== undefined && seen <= since)
+    if (since !== undefined && seen !== undefined && seen <= since) {
+      reply.header('Connection', 'close'); // so the retry comes over a new one
       throw conflict('old-connection', 'Confirm over a new connection: this one was open before the apply, so it does not prove the host is still reachable. Send the confirmation again (the panel opens a new connection).');
+    }
     return { record: await apply.confirm(req.params.id, requireUser(req).username) };
   });
 
