@@ -24,7 +24,7 @@ export interface DemoServer {
   password: string;
   /** The temp folder given to --demo. */
   dir: string;
-  /** DIR/root/etc/network/interfaces: must never change. */
+  /** DIR/root/etc/network/interfaces: must never change (except when a spec applies the configuration). */
   live: string;
   /** DIR/root/etc/network/interfaces.new: where edits are staged. */
   staged: string;
@@ -51,9 +51,15 @@ process.once('exit', () => {
   for (const p of running) p.kill('SIGKILL');
 });
 
-export async function startDemoServer(): Promise<DemoServer> {
+export interface DemoServerOptions {
+  /** More `netstage serve` arguments, given the temp folder (e.g. a `--reload-command` reading DIR/root). */
+  args?: (dir: string) => string[];
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const dir = await mkdtemp(join(tmpdir(), 'netstage-e2e-'));
-  const proc: ChildProcessWithoutNullStreams = spawn(process.execPath, [NETSTAGE_BIN, 'serve', '--demo', dir, '--port', '0', ...UI_ARGS], {
+  const extra = options.args?.(dir) ?? [];
+  const proc: ChildProcessWithoutNullStreams = spawn(process.execPath, [NETSTAGE_BIN, 'serve', '--demo', dir, '--port', '0', ...UI_ARGS, ...extra], {
     cwd: REPO,
     stdio: 'pipe',
   });

@@ -1,11 +1,13 @@
 /**
  * The Network page: composes the interfaces feature (banner, toolbar, filter, table, remove), the
- * changes feature (pending diff, revert all; lazy) and the forms (lazy, through FormHost).
+ * changes feature (pending diff, revert all; lazy), the forms (lazy, through FormHost) and the
+ * apply feature (its banner, the toolbar's Apply Configuration / Apply history, its lazy dialogs).
  */
 import { Alert, Button, Center, Loader, Stack, Title } from '@mantine/core';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { NetworkResponse } from '../../schema/responses';
 import { errorMessage } from '../api/errors';
+import { ApplyBanner, ApplyControls, ApplyOverlays, useApplyFlow } from '../features/apply';
 import {
   buildRows,
   canEdit,
@@ -84,6 +86,7 @@ function NetworkView({ network }: { network: NetworkResponse }) {
   }, []);
   const onCreate = useCallback((choice: CreateChoice) => openForm({ create: choice }), [openForm]);
   const count = pendingCount(network);
+  const apply = useApplyFlow();
 
   return (
     <Stack gap="sm" p="md" style={{ height: 'calc(100dvh - var(--app-shell-header-height, 56px))' }}>
@@ -91,6 +94,7 @@ function NetworkView({ network }: { network: NetworkResponse }) {
         Network
       </Title>
       <DiagnosticsBanner diagnostics={network.diagnostics} />
+      <ApplyBanner flow={apply} />
       <InterfacesToolbar
         onCreate={onCreate}
         onRevert={() => {
@@ -102,7 +106,7 @@ function NetworkView({ network }: { network: NetworkResponse }) {
         canEdit={canEdit(selectedRow)}
         canRemove={canRemove(selectedRow)}
         pendingCount={count}
-        applySlot={null /* "Apply Configuration" lands here (a later feature) */}
+        applySlot={<ApplyControls flow={apply} network={network} />}
       />
       <FilterBar filter={filter} onChange={setFilter} shown={visible.length} total={rows.length} />
       <InterfaceTable
@@ -121,6 +125,7 @@ function NetworkView({ network }: { network: NetworkResponse }) {
         {revertMounted && <RevertAllDialog opened={revertOpen} onClose={() => setRevertOpen(false)} interfaces={count} />}
         {formMounted && <FormHost request={formRequest} network={network} onClose={closeForm} />}
       </Suspense>
+      <ApplyOverlays flow={apply} network={network} />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The toolbar above the table, as Proxmox VE's: Create ▾, Revert, Edit, Remove, and how many
- * interfaces have pending changes. `applySlot` is where "Apply Configuration" goes (a later feature).
+ * interfaces have pending changes. `applySlot` holds the apply feature's buttons (Apply Configuration, Apply history).
  */
 import { Badge, Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
@@ -16,7 +16,7 @@ export interface InterfacesToolbarProps {
   canRemove: boolean;
   /** Interfaces with pending changes (0: nothing to revert). */
   pendingCount: number;
-  /** Slot for "Apply Configuration" (renders nothing until that feature lands). */
+  /** Slot for the apply feature's buttons (features/apply: ApplyControls). */
   applySlot?: ReactNode;
   children?: ReactNode;
 }

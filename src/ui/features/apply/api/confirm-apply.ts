@@ -1,0 +1,34 @@
+/**
+ * POST /network/apply/:id/confirm `{}`: keep the applied configuration. Sent over a connection
+ * opened after the apply (lib/fresh-connection.ts), so a change that cut the admin's path is not
+ * confirmed through a connection that predates it.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApplyRecord, CurrentApplyResponse } from '../../../../server/apply/types';
+import { api } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
+import { sendOverNewConnection } from '../lib/fresh-connection';
+
+export interface ConfirmResponse {
+  record: ApplyRecord;
+}
+
+export function postConfirm(id: string): Promise<ConfirmResponse> {
+  return api.post<ConfirmResponse>(`/network/apply/${encodeURIComponent(id)}/confirm`, {});
+}
+
+export function confirmApply(id: string): Promise<ConfirmResponse> {
+  return sendOverNewConnection(() => postConfirm(id));
+}
+
+export function useConfirmApply() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: confirmApply,
+    onSuccess: ({ record }) => {
+      // Nothing waits any more: said at once, so no "waiting for confirmation" banner flashes.
+      queryClient.setQueryData<CurrentApplyResponse>(queryKeys.apply.current(), { pending: null, last: record });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.network.all }),
+  });
+}
