@@ -3,6 +3,8 @@
  * the same bodies sent straight to the API (the session's cookie, CSRF token and If-Match, as the
  * panel sends them) get 400. Cases: VLAN tag 5000, IPv4 10.0.0.300/24, a second default IPv4
  * gateway (the demo's vmbr0 has one; a new bridge with a gateway), a comment containing '%'.
+ * The whole-file problems (a second gateway, a name that exists) are found by the engine in the
+ * browser on the file text; when that text cannot be had, the server's answer lands on the field.
  */
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
@@ -10,7 +12,7 @@ import { bridgeFormDefaults } from '../src/schema/bridge';
 import { vlanFormDefaults } from '../src/schema/vlan';
 import { expect, test } from './support/fixtures';
 import type { DemoServer } from './support/server';
-import { chooseOrType, field, openCreate, recordWrites, signIn, type } from './support/ui';
+import { chooseOrType, field, openCreate, recordWrites, signIn, submit, type } from './support/ui';
 
 interface Case {
   title: string;
@@ -132,4 +134,41 @@ test('a valid body with the same session is accepted (the API check above is not
   await signIn(page, demo);
   const res = await postAsPanel(page.request, demo, bridge({ ipv4: { cidr: '10.0.1.2/24', gateway: '' } }));
   expect(res.status(), await res.text()).toBe(201);
+});
+
+test('a name that exists is refused in the browser, on the Name field, without a request', async ({ page, demo }) => {
+  await signIn(page, demo);
+  const writes = recordWrites(page);
+  const dialog = await openCreate(page, 'Linux Bridge');
+  await type(dialog, 'Name', 'vmbr0');
+  const create = dialog.getByRole('button', { name: 'Create', exact: true });
+  await expect(field(dialog, 'Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(dialog, 'Name')).toHaveAccessibleDescription(/"vmbr0" already exists/);
+  await expect(create).toBeDisabled();
+  await expect(dialog.getByText(/^Fix: Name: An interface named "vmbr0" already exists/)).toBeVisible();
+  await field(dialog, 'Name').press('Enter');
+  // Another name: the problem goes, and the change is sent and staged.
+  await type(dialog, 'Name', 'vmbr1');
+  await expect(field(dialog, 'Name')).not.toHaveAttribute('aria-invalid', 'true');
+  expect(writes, 'nothing was sent while the problem stood').toEqual([]);
+  await submit(dialog, 'Create');
+  expect(writes.map((r) => `${r.method()} ${new URL(r.url()).pathname}`)).toEqual(['POST /api/v1/network']);
+});
+
+test('without the file text (GET /network/file fails) the server checks: a second gateway comes back on the field', async ({ page, demo }) => {
+  await page.route('**/api/v1/network/file', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal","message":"Test."}}' }));
+  await signIn(page, demo);
+  const writes = recordWrites(page);
+  const dialog = await openCreate(page, 'Linux Bridge');
+  await type(dialog, 'Name', 'vmbr1');
+  await type(dialog, 'IPv4/CIDR', '10.0.1.2/24');
+  await type(dialog, 'Gateway (IPv4)', '10.0.1.1');
+  const create = dialog.getByRole('button', { name: 'Create', exact: true });
+  await expect(create).toBeEnabled();
+  await create.click();
+  await expect(field(dialog, 'Gateway (IPv4)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(dialog, 'Gateway (IPv4)')).toHaveAccessibleDescription(/second default IPv4 gateway/);
+  await expect(create).toBeDisabled();
+  expect(writes.map((r) => `${r.method()} ${new URL(r.url()).pathname}`)).toEqual(['POST /api/v1/network']);
+  await expect(readFile(demo.staged)).rejects.toThrow(/ENOENT/);
 });

@@ -1,7 +1,8 @@
 /**
- * Screenshots of the panel, a bond form and the pending-changes pane, in light and dark colour
- * schemes, written to e2e/artifacts/ on every run; and axe (@axe-core/playwright) finds no serious
- * or critical accessibility violation on each of those views.
+ * Screenshots of the panel, a bond form (also showing a problem) and the pending-changes pane, in
+ * light and dark colour schemes, written to e2e/artifacts/ on every run; and axe
+ * (@axe-core/playwright) finds no serious or critical accessibility violation on each of those
+ * views (the error colour's contrast, the notifications' close buttons included).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { changesPane, choose, ifaceRow, openCreate, openEdit, setNames, signIn, submit, type } from './support/ui';
+import { changesPane, choose, field, ifaceRow, openCreate, openEdit, setNames, signIn, submit, type } from './support/ui';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
@@ -51,6 +52,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await choose(bond, 'Mode', /^802\.3ad/);
     await shoot(page, `bond-form-${scheme}`);
     problems['bond form'] = await seriousViolations(page, testInfo, `bond form ${scheme}`);
+    // A problem shown: the field's error text and the "Fix: …" line, in the error colour.
+    await type(bond, 'IPv4/CIDR', '10.0.1.2/24');
+    await type(bond, 'Gateway (IPv4)', '10.0.1.1');
+    await expect(field(bond, 'Gateway (IPv4)')).toHaveAttribute('aria-invalid', 'true');
+    await expect(bond.getByText(/^Fix: Gateway \(IPv4\): /)).toBeVisible();
+    await shoot(page, `form-error-${scheme}`);
+    problems['form with an error'] = await seriousViolations(page, testInfo, `form with an error ${scheme}`);
     await bond.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(bond).toBeHidden();
 
@@ -63,12 +71,17 @@ for (const scheme of ['light', 'dark'] as const) {
     problems['pending changes'] = await seriousViolations(page, testInfo, `pending changes ${scheme}`);
     // … the screenshots show the pane without the notification over it.
     const notices = page.getByRole('region', { name: 'Notifications' }).getByRole('alert');
-    for (const notice of await notices.all()) await notice.getByRole('button').last().click();
+    // (Closed by their named close button; one that closes itself meanwhile, after its 5 s, is gone anyway.)
+    for (const notice of await notices.all())
+      await notice
+        .getByRole('button', { name: 'Close notification', exact: true })
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
     await expect(notices).toHaveCount(0);
     await pane.scrollIntoViewIfNeeded();
     await shoot(page, `diff-pane-${scheme}`);
     await pane.screenshot({ path: join(ARTIFACTS, `diff-pane-only-${scheme}.png`) });
 
-    expect(problems, 'no serious or critical axe violations').toEqual({ panel: [], 'bond form': [], 'pending changes': [] });
+    expect(problems, 'no serious or critical axe violations').toEqual({ panel: [], 'bond form': [], 'form with an error': [], 'pending changes': [] });
   });
 }

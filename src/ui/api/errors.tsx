@@ -1,8 +1,9 @@
 /**
  * How the panel tells the admin a request failed: a notification in plain words. A 412 (someone
  * changed the configuration meanwhile) offers to reload, which refetches everything.
- * Field-level problems (400 with `fields`) are put on the form's fields by the form itself
- * (see applyServerErrors in features/forms); this is for everything else.
+ * Field-level problems (400 with `fields` or `diagnostics`, 409 `exists`) are put on the form's
+ * fields by the form itself (see planRefusal in features/forms/form-errors.ts); this is for
+ * everything else.
  */
 import { Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';

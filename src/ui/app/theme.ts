@@ -1,10 +1,12 @@
 /**
  * The panel's Mantine theme and colour-scheme storage (localStorage: no inline script, which the
  * CSP forbids). Shades are picked for WCAG AA contrast: filled buttons use shade 8 (white text on
- * blue-6 is only 3.5:1), dimmed text is gray-7 (light) and dark-1 (dark), and alert titles use the body
- * text colour (yellow-9 on yellow-1 is unreadable).
+ * blue-6 is only 3.5:1), dimmed text is gray-7 (light) and dark-1 (dark), error text is red-9 on
+ * white (5.4:1; Mantine's red-6 is 3.3:1) and red-4 on dark-7 (6.6:1; red-8 is 3.4:1), and alert
+ * titles use the body text colour (yellow-9 on yellow-1 is unreadable). Every notification's close
+ * button is named (an icon-only button has no name of its own).
  */
-import { Alert, createTheme, localStorageColorSchemeManager, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, localStorageColorSchemeManager, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -14,13 +16,14 @@ export const theme = createTheme({
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   components: {
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
   },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7] },
-  dark: { '--mantine-color-dimmed': t.colors.dark[1] },
+  light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-error': t.colors.red[9] },
+  dark: { '--mantine-color-dimmed': t.colors.dark[1], '--mantine-color-error': t.colors.red[4] },
 });
 
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'netstage-color-scheme' });

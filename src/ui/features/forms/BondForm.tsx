@@ -18,16 +18,17 @@ import { useInterfaceSubmit } from './use-interface-submit';
 const MODE_DATA = BOND_MODES.map((m) => ({ value: m, label: `${m}: ${BOND_MODE_INFO[m].label}` }));
 
 export function BondForm({ network, model, onDone, onCancel }: InterfaceFormProps) {
-  const submit = useInterfaceSubmit('bond', model?.name, network.digest);
+  const { submit, plan } = useInterfaceSubmit('bond', model?.name, network.digest);
   return (
     <SchemaForm
       schema={bondFormSchema}
       defaultValues={model ? editValues.bond(model) : createBondValues(network)}
       submitLabel={model ? 'Save' : 'Create'}
       onSubmit={submit}
+      plan={plan}
       onDone={(v, result) => onDone([v.name], result)}
       onCancel={onCancel}
-      digest={network.digest}
+      network={network}
     >
       <BondFields network={network} editing={Boolean(model)} />
     </SchemaForm>

@@ -11,16 +11,17 @@ import { SchemaForm } from './SchemaForm';
 import { useInterfaceSubmit } from './use-interface-submit';
 
 export function BridgeForm({ network, model, onDone, onCancel }: InterfaceFormProps) {
-  const submit = useInterfaceSubmit('bridge', model?.name, network.digest);
+  const { submit, plan } = useInterfaceSubmit('bridge', model?.name, network.digest);
   return (
     <SchemaForm
       schema={bridgeFormSchema}
       defaultValues={model ? editValues.bridge(model) : createBridgeValues(network)}
       submitLabel={model ? 'Save' : 'Create'}
       onSubmit={submit}
+      plan={plan}
       onDone={(v, result) => onDone([v.name], result)}
       onCancel={onCancel}
-      digest={network.digest}
+      network={network}
     >
       <BridgeFields network={network} editing={Boolean(model)} />
     </SchemaForm>

@@ -8,8 +8,7 @@ import type { ReactNode } from 'react';
 import { useController } from 'react-hook-form';
 import type { NetworkResponse } from '../../../schema/responses';
 import { deviceOptions, type DevicePurpose } from './devices';
-import { COMBOBOX_PROPS } from './fields';
-import { firstErrorMessage } from './form-errors';
+import { COMBOBOX_PROPS, useFieldError } from './fields';
 import { FIELD_LABELS, type FieldPath } from './labels';
 
 export interface DevicePickerProps {
@@ -29,10 +28,11 @@ export interface DevicePickerProps {
 
 export function DevicePicker({ name, network, purpose, exclude, multiple, deps, ...rest }: DevicePickerProps) {
   const { field, fieldState } = useController({ name, rules: { deps } });
+  const error = useFieldError(name, fieldState);
   const value = field.value as string[] | string | undefined;
   const selected = Array.isArray(value) ? value : value ? [value] : [];
   const options = deviceOptions(network, { purpose, exclude, selected });
-  const common = { label: FIELD_LABELS[name], name: field.name, ref: field.ref, onBlur: field.onBlur, error: firstErrorMessage(fieldState.error), ...rest };
+  const common = { label: FIELD_LABELS[name], name: field.name, ref: field.ref, onBlur: field.onBlur, error, ...rest };
 
   if (multiple)
     return (

@@ -6,23 +6,23 @@ import { CommonFields } from './CommonFields';
 import { createEthValues, editValues } from './defaults';
 import { unconfiguredNics } from './devices';
 import type { InterfaceFormProps } from './form-props';
-import { COMBOBOX_PROPS } from './fields';
-import { firstErrorMessage } from './form-errors';
+import { COMBOBOX_PROPS, useFieldError } from './fields';
 import { FIELD_LABELS } from './labels';
 import { SchemaForm } from './SchemaForm';
 import { useInterfaceSubmit } from './use-interface-submit';
 
 export function EthForm({ network, model, onDone, onCancel }: InterfaceFormProps) {
-  const submit = useInterfaceSubmit('eth', model?.name, network.digest);
+  const { submit, plan } = useInterfaceSubmit('eth', model?.name, network.digest);
   return (
     <SchemaForm
       schema={ethFormSchema}
       defaultValues={model ? editValues.eth(model) : createEthValues(network)}
       submitLabel={model ? 'Save' : 'Create'}
       onSubmit={submit}
+      plan={plan}
       onDone={(v, result) => onDone([v.name], result)}
       onCancel={onCancel}
-      digest={network.digest}
+      network={network}
     >
       <CommonFields nameReadOnly={Boolean(model)} nameInput={model ? undefined : <NicNameInput nics={unconfiguredNics(network)} />} />
     </SchemaForm>
@@ -32,6 +32,7 @@ export function EthForm({ network, model, onDone, onCancel }: InterfaceFormProps
 /** Name of a create form: the host's NICs that have no stanza yet, or any name typed. */
 function NicNameInput({ nics }: { nics: string[] }) {
   const { field, fieldState } = useController({ name: 'name' });
+  const error = useFieldError('name', fieldState);
   return (
     <Autocomplete
       label={FIELD_LABELS.name}
@@ -43,7 +44,7 @@ function NicNameInput({ nics }: { nics: string[] }) {
       value={(field.value as string) ?? ''}
       onChange={field.onChange}
       onBlur={field.onBlur}
-      error={firstErrorMessage(fieldState.error)}
+      error={error}
       comboboxProps={COMBOBOX_PROPS}
       autoComplete="off"
       data-autofocus

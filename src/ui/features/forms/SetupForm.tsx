@@ -29,9 +29,10 @@ export function SetupForm({ kind, network, onDone, onCancel }: SetupFormProps) {
       defaultValues={createSetupValues(kind, network)}
       submitLabel="Create"
       onSubmit={submit}
+      plan={(form) => ({ kind, form })}
       onDone={(v, result) => onDone([v.publicIface, v.bridge], result)}
       onCancel={onCancel}
-      digest={network.digest}
+      network={network}
     >
       <SetupFields kind={kind} network={network} />
     </SchemaForm>

@@ -15,16 +15,17 @@ import { useInterfaceSubmit } from './use-interface-submit';
 import { vlanAutofill } from './vlan-autofill';
 
 export function VlanForm({ network, model, onDone, onCancel }: InterfaceFormProps) {
-  const submit = useInterfaceSubmit('vlan', model?.name, network.digest);
+  const { submit, plan } = useInterfaceSubmit('vlan', model?.name, network.digest);
   return (
     <SchemaForm
       schema={vlanFormSchema}
       defaultValues={model ? editValues.vlan(model) : createVlanValues()}
       submitLabel={model ? 'Save' : 'Create'}
       onSubmit={submit}
+      plan={plan}
       onDone={(v, result) => onDone([v.name], result)}
       onCancel={onCancel}
-      digest={network.digest}
+      network={network}
     >
       <VlanFields network={network} editing={Boolean(model)} />
     </SchemaForm>

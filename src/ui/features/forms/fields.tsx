@@ -1,10 +1,12 @@
 /**
  * Inputs bound to the surrounding form (react-hook-form context) by their value path. Each takes
  * its label from FIELD_LABELS and shows the field's first error through Mantine's `error`
- * (which links it with aria-describedby and sets aria-invalid).
+ * (which links it with aria-describedby and sets aria-invalid): the schema's or the server's
+ * (react-hook-form's errors), else the whole-file check's (FileProblemsContext).
  */
 import { Checkbox, NumberInput, Select, TextInput, type CheckboxProps, type NumberInputProps, type SelectProps, type TextInputProps } from '@mantine/core';
-import { useController } from 'react-hook-form';
+import { createContext, useContext } from 'react';
+import { useController, type ControllerFieldState } from 'react-hook-form';
 import { emptyToUndefined } from '../../../schema/common';
 import { firstErrorMessage } from './form-errors';
 import { FIELD_LABELS, type FieldPath } from './labels';
@@ -14,6 +16,19 @@ import { FIELD_LABELS, type FieldPath } from './labels';
  * getByLabel('Mode') would find two elements; mount it only while open.
  */
 export const COMBOBOX_PROPS = { keepMounted: false } as const;
+
+/**
+ * The whole-file check's problems per field path (SchemaForm provides them). Not react-hook-form
+ * errors: those are the schema's verdict, redone on every change and at submit, which would wipe
+ * a problem the debounced check found until it runs again.
+ */
+export const FileProblemsContext = createContext<ReadonlyMap<string, string>>(new Map());
+
+/** The message a bound input shows: its own error first, else the whole-file check's. */
+export function useFieldError(name: string, fieldState: ControllerFieldState): string | undefined {
+  const fileProblems = useContext(FileProblemsContext);
+  return firstErrorMessage(fieldState.error) ?? fileProblems.get(name);
+}
 
 interface Bound<T> {
   name: FieldPath;
@@ -25,6 +40,7 @@ interface Bound<T> {
 
 export function TextField({ name, onValueChange, deps, ...rest }: Bound<string> & Omit<TextInputProps, 'name' | 'value' | 'onChange'>) {
   const { field, fieldState } = useController({ name, rules: { deps } });
+  const error = useFieldError(name, fieldState);
   return (
     <TextInput
       label={FIELD_LABELS[name]}
@@ -37,7 +53,7 @@ export function TextField({ name, onValueChange, deps, ...rest }: Bound<string> 
         field.onChange(e.currentTarget.value);
         onValueChange?.(e.currentTarget.value);
       }}
-      error={firstErrorMessage(fieldState.error)}
+      error={error}
     />
   );
 }
@@ -45,6 +61,7 @@ export function TextField({ name, onValueChange, deps, ...rest }: Bound<string> 
 /** A whole number; empty means "not set" (undefined), as emptyToUndefined defines. */
 export function NumberField({ name, onValueChange, deps, ...rest }: Bound<number | undefined> & Omit<NumberInputProps, 'name' | 'value' | 'onChange'>) {
   const { field, fieldState } = useController({ name, rules: { deps } });
+  const error = useFieldError(name, fieldState);
   const value = field.value as number | undefined;
   return (
     <NumberInput
@@ -61,13 +78,14 @@ export function NumberField({ name, onValueChange, deps, ...rest }: Bound<number
         field.onChange(n);
         onValueChange?.(n);
       }}
-      error={firstErrorMessage(fieldState.error)}
+      error={error}
     />
   );
 }
 
 export function CheckboxField({ name, onValueChange, deps, ...rest }: Bound<boolean> & Omit<CheckboxProps, 'name' | 'checked' | 'onChange'>) {
   const { field, fieldState } = useController({ name, rules: { deps } });
+  const error = useFieldError(name, fieldState);
   return (
     <Checkbox
       label={FIELD_LABELS[name]}
@@ -80,7 +98,7 @@ export function CheckboxField({ name, onValueChange, deps, ...rest }: Bound<bool
         field.onChange(e.currentTarget.checked);
         onValueChange?.(e.currentTarget.checked);
       }}
-      error={firstErrorMessage(fieldState.error)}
+      error={error}
     />
   );
 }
@@ -88,6 +106,7 @@ export function CheckboxField({ name, onValueChange, deps, ...rest }: Bound<bool
 /** A choice among fixed values; '' (not set) shows as the placeholder and is what clearing sets. */
 export function SelectField({ name, onValueChange, deps, ...rest }: Bound<string> & Omit<SelectProps, 'name' | 'value' | 'onChange'>) {
   const { field, fieldState } = useController({ name, rules: { deps } });
+  const error = useFieldError(name, fieldState);
   return (
     <Select
       label={FIELD_LABELS[name]}
@@ -102,7 +121,7 @@ export function SelectField({ name, onValueChange, deps, ...rest }: Bound<string
         field.onChange(v ?? '');
         onValueChange?.(v ?? '');
       }}
-      error={firstErrorMessage(fieldState.error)}
+      error={error}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeFormDefaults, bridgeFormSchema } from '../../../schema/bridge';
-import { diagnosticField, fieldOfErrorCode, firstErrorMessage, fixReason, mapServerFields, ownNames, planRefusal, valuePaths } from './form-errors';
+import { diagnosticField, fieldOfErrorCode, firstErrorMessage, fixReason, mapServerFields, mentions, ownNames, planRefusal, valuePaths } from './form-errors';
 
 const known = valuePaths(bridgeFormDefaults);
 
@@ -98,9 +98,38 @@ describe('diagnosticField', () => {
     expect(diagnosticField(diag('mtu-above-parent', 'vmbr1', 'x'), values, ['vmbr1'])).toBe('mtu');
   });
 
+  it('places a diagnostic reported on the other party when it names this interface and the value', () => {
+    const withPort = { ...values, ports: ['eth0'] };
+    expect(diagnosticField(diag('port-conflict', 'vmbr0', 'vmbr0: bridge port eth0 is already a port of bridge vmbr1 (line 19).'), withPort, ['vmbr1'])).toBe('ports');
+    expect(diagnosticField(diag('duplicate-gateway', 'vmbr0', 'vmbr0: second default IPv4 gateway 10.20.30.1: vmbr1 already sets one (10.0.1.1) on line 20.'), values, ['vmbr1'])).toBe('ipv4.gateway');
+    // Named, but the form's values are not what the message is about.
+    expect(diagnosticField(diag('duplicate-gateway', 'vmbr0', 'vmbr0: second default IPv4 gateway 10.20.30.1: vmbr1 already sets one (10.0.1.10).'), values, ['vmbr1'])).toBeUndefined();
+    // Not named at all (vmbr1.50 is another interface).
+    expect(diagnosticField(diag('port-conflict', 'vmbr0', 'vmbr0: bridge port eth0 is already a port of bridge vmbr1.50.'), withPort, ['vmbr1'])).toBeUndefined();
+  });
+
   it('leaves diagnostics about other interfaces and other rules to the alert', () => {
     expect(diagnosticField(diag('port-conflict', 'vmbr0', 'vmbr0: bridge port eth0 is already a port of vmbr1.'), values, ['vmbr1'])).toBeUndefined();
     expect(diagnosticField(diag('undeclared-reference', 'vmbr1', 'x'), values, ['vmbr1'])).toBeUndefined();
+  });
+});
+
+describe('mentions', () => {
+  it('finds whole names and addresses, punctuation around them allowed', () => {
+    expect(mentions('vmbr1: bridge port eth0 is already a port of bridge vmbr0 (line 3).', 'vmbr1')).toBe(true);
+    expect(mentions('… of bridge vmbr0.', 'vmbr0')).toBe(true);
+    expect(mentions("above the MTU 1500 of its raw device eth0 (line 4): or raise eth0's MTU.", 'eth0')).toBe(true);
+    expect(mentions('vmbr1: second default IPv6 gateway 2001:db8::1: vmbr0 already sets one', '2001:db8::1')).toBe(true);
+    expect(mentions('already sets one (10.0.1.1) on line 2', '10.0.1.1')).toBe(true);
+  });
+
+  it('does not find a name inside a longer one', () => {
+    expect(mentions('eth0.50: MTU 9000', 'eth0')).toBe(false);
+    expect(mentions('gateway 10.0.1.10', '10.0.1.1')).toBe(false);
+    expect(mentions('gateway 2001:db8::10', '2001:db8::1')).toBe(false);
+    expect(mentions('vmbr10: x', 'vmbr1')).toBe(false);
+    expect(mentions('my-eth0: x', 'eth0')).toBe(false);
+    expect(mentions('anything', '')).toBe(false);
   });
 });
 

@@ -76,20 +76,14 @@ export function fieldOfErrorCode(code: string): string | undefined {
   return code === 'exists' ? 'name' : undefined;
 }
 
-/** What the modal's alert shows when a refusal is not (only) about fields. */
-export interface Refusal {
-  message: string;
-  /** 412: the configuration changed meanwhile (the alert offers Reload). */
-  stale?: boolean;
-  diagnostics: Diagnostic[];
-  unmatched: { path: string; message: string }[];
-}
-
 /**
  * Which field an engine diagnostic of a refused change is about, for the few rules a form's valid
  * values can still break (they involve other interfaces): a table from rule id to the fields that
- * can cause it, not a copy of the rule. Only diagnostics about the form's own interfaces (`own`)
- * are placed; a gateway goes to the gateway field whose value the message names.
+ * can cause it, not a copy of the rule. A diagnostic is placed when it is about one of the form's
+ * own interfaces (`own`), or names one while it is about the other party (a rule reports the later
+ * of two stanzas: "vmbr0: bridge port eth0 is already a port of bridge vmbr1"). It goes to the
+ * candidate field whose value the message names (a gateway, a port); about an own interface with
+ * no value named, to the rule's first field there is (never a guessed gateway family).
  */
 const DIAGNOSTIC_FIELDS: Record<string, readonly string[]> = {
   'duplicate-gateway': ['ipv4.gateway', 'ipv6.gateway', 'gateway'],
@@ -98,13 +92,35 @@ const DIAGNOSTIC_FIELDS: Record<string, readonly string[]> = {
   'mtu-above-parent': ['mtu'],
 };
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Does `message` name `word` as a whole (an interface, an address)? Not inside a longer name or
+ * address: eth0 is not named by "eth0.50", 10.0.1.1 not by "10.0.1.10"; a trailing ":", "." or
+ * "'s" is punctuation.
+ */
+export function mentions(message: string, word: string): boolean {
+  return word !== '' && new RegExp(`(?<![\\w.:-])${escapeRe(word)}(?![\\w-]|[.:][\\w:])`).test(message);
+}
+
+/** The words a field's value can appear as in a message (a list's items, a number's digits). */
+function valueWords(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(valueWords);
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (typeof value === 'number' && Number.isFinite(value)) return [String(value)];
+  return [];
+}
+
 export function diagnosticField(d: Diagnostic, values: unknown, own: readonly string[]): string | undefined {
   const candidates = DIAGNOSTIC_FIELDS[d.rule];
-  if (!candidates || !d.iface || !own.includes(d.iface)) return undefined;
+  if (!candidates || !d.iface) return undefined;
+  const about = own.includes(d.iface);
+  if (!about && !own.some((n) => mentions(d.message, n))) return undefined;
   const known = new Set(valuePaths(values));
   const valueOf = (path: string) => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), values);
   const present = candidates.filter((c) => known.has(c));
-  if (d.rule === 'duplicate-gateway') return present.find((c) => typeof valueOf(c) === 'string' && valueOf(c) !== '' && d.message.includes(valueOf(c) as string));
+  const named = present.find((c) => valueWords(valueOf(c)).some((w) => mentions(d.message, w)));
+  if (named || !about || d.rule === 'duplicate-gateway') return named;
   return present[0];
 }
 

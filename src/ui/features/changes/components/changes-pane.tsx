@@ -1,6 +1,7 @@
 /**
- * The pending changes (live → staged) under the table, grouped by interface, each group with its
- * own Revert. Loaded lazily: only hosts with something pending need the diff parser.
+ * The pending changes (live → staged) under the table, grouped by the interfaces the server says
+ * each hunk changes, each group with a Revert per interface. Loaded lazily: only hosts with
+ * something pending need it.
  */
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
@@ -19,11 +20,13 @@ export interface ChangesPaneProps {
   statuses: Record<string, PendingStatus>;
 }
 
-export function ChangesPane({ statuses }: ChangesPaneProps) {
+export function ChangesPane({ statuses: listStatuses }: ChangesPaneProps) {
   const changes = useChanges();
   const revert = useRevertInterface();
   const [allGroups, setAllGroups] = useState(false);
-  const summary = useMemo(() => summarizeDiff(changes.data?.diff ?? '', Object.keys(statuses)), [changes.data?.diff, statuses]);
+  // The statuses read with the diff (the list's may be a refetch behind or ahead).
+  const statuses = changes.data?.changes ?? listStatuses;
+  const summary = useMemo(() => summarizeDiff(changes.data?.diff ?? '', changes.data?.hunks), [changes.data?.diff, changes.data?.hunks]);
   const reverting = revert.isPending ? revert.variables.name : null;
   const onRevert = (name: string) => {
     if (changes.data) revert.mutate({ name, digest: changes.data.digest });

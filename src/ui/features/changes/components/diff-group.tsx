@@ -1,4 +1,8 @@
-/** One interface's pending lines, with a "Revert" button per interface it touches. */
+/**
+ * One group of the pending diff: the hunks of an interface (or of the interfaces they change
+ * together) with a "Revert" per interface, or the other lines (no interface's; no Revert of their
+ * own: the toolbar's Revert takes them back with everything else).
+ */
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useId } from 'react';
 import type { PendingStatus } from '../../../../schema/responses';
@@ -8,7 +12,7 @@ import { DiffLines } from './diff-lines';
 
 export interface DiffGroupViewProps {
   group: DiffGroup;
-  /** Pending status per interface (GET /network's `changes`): only those get a Revert button. */
+  /** Pending status per interface (GET /network/changes `changes`): only those get a Revert button. */
   statuses: Record<string, PendingStatus>;
   onRevert: (name: string) => void;
   reverting: string | null;
@@ -16,10 +20,7 @@ export interface DiffGroupViewProps {
 
 export function DiffGroupView({ group, statuses, onRevert, reverting }: DiffGroupViewProps) {
   const titleId = useId();
-  const parts = group.names.map((n) => (statuses[n] ? `${n} (${statuses[n]})` : n));
-  if (group.unowned) parts.push(group.names.length ? 'lines outside any interface' : 'Outside any interface');
-  if (group.unidentified) parts.push(parts.length ? 'lines of an interface not shown in the diff' : 'Lines of an interface not shown in the diff');
-  const title = parts.join(', ');
+  const title = group.names.length ? group.names.map((n) => (statuses[n] ? `${n} (${statuses[n]})` : n)).join(', ') : 'Other lines';
   const revertable = group.names.filter((n) => statuses[n] !== undefined);
   return (
     <Paper withBorder component="section" aria-labelledby={titleId} data-testid="diff-group" data-names={group.names.join(' ')}>

@@ -15,7 +15,7 @@ export function DiffLines({ hunks }: { hunks: readonly DiffHunk[] }) {
   for (const h of hunks) {
     if (budget <= 0) break;
     const lines = h.lines.slice(0, Math.max(0, budget - 1));
-    shown.push({ header: h.header, lines });
+    shown.push({ ...h, lines });
     budget -= lines.length + 1;
   }
   return (
