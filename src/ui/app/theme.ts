@@ -3,10 +3,10 @@
  * CSP forbids). Shades are picked for WCAG AA contrast: filled buttons use shade 8 (white text on
  * blue-6 is only 3.5:1), dimmed text is gray-7 (light) and dark-1 (dark), error text is red-9 on
  * white (5.4:1; Mantine's red-6 is 3.3:1) and red-4 on dark-7 (6.6:1; red-8 is 3.4:1), and alert
- * titles use the body text colour (yellow-9 on yellow-1 is unreadable). Every notification's close
+ * titles use the body text colour (yellow-9 on yellow-1 is unreadable). Every notification's, dialog's and drawer's close
  * button is named (an icon-only button has no name of its own).
  */
-import { Alert, createTheme, localStorageColorSchemeManager, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, Drawer, localStorageColorSchemeManager, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -17,6 +17,8 @@ export const theme = createTheme({
   components: {
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
 });
 
