@@ -6,10 +6,11 @@
  *
  * In-process: median of RUNS timed runs after WARMUP untimed ones, a full GC before each timed run
  * when --expose-gc is on (so one run's garbage is not charged to the next). Rows: the
- * `text.split('\n')` baseline, parse, toModel, validate, print, parse+validate+print, and one edit
- * on a bridge in the middle of the file followed by a unified diff (the generic
- * `createTwoFilesPatch` over the whole text, and the engine's `unifiedDiff`: the same patch with
- * jsdiff run on the changed region only).
+ * `text.split('\n')` baseline, parse, parse with its Line objects (a parsed document makes them
+ * when `doc.lines` is first read: validating and printing need none), toModel, validate, print,
+ * parse+validate+print, and one edit on a bridge in the middle of the file followed by a unified
+ * diff (the generic `createTwoFilesPatch` over the whole text, and the engine's `unifiedDiff`: the
+ * same patch with jsdiff run on the changed region only).
  *
  * Whole processes (when ifupdown2 is unpacked: `bash scripts/ifupdown2.sh .tools/ifupdown2`, or
  * NETSTAGE_IFUPDOWN2=DIR-or-ifquery): the shipped entry, `node bin/netstage.js check FILE` (which
@@ -186,6 +187,7 @@ async function main(): Promise<void> {
   const split = measure("text.split('\\n') (baseline)", () => text.split('\n'));
   rows.push(split);
   rows.push(measure('parse', () => parse(text)));
+  rows.push(measure('parse + doc.lines', () => parse(text).lines));
   rows.push(measure('toModel', () => toModel(doc0)));
   rows.push(validate ? measure('validate', () => validate(doc0)) : skipped('validate', v.why!));
   rows.push(measure('print', () => print(doc0)));

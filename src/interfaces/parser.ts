@@ -12,29 +12,56 @@
  *   unless the previous rule gave them to the next stanza.
  * Every other comment is top-level and owned by nobody.
  */
-import { lex } from './lexer';
+import { ALLOW, AUTO, BLANK, COMMENT, IFACE, joinRaw, KINDS, lexTable, linesOf, MAPPING, NO_AUTO_DOWN, NO_SCRIPTS, SOURCE, SOURCE_DIRECTORY, tableOf, type LineTable } from './lexer';
+import { indentAt, isListOf, printTable, readHeader, setTable, tableOfParsed, unindented, wordsAt, wordsFrom, type Header } from './lines';
 import type { Block, Diagnostic, IfaceBlock, Line, ListBlock, MappingBlock, NetDocument } from './types';
 
-export function parse(text: string): NetDocument {
-  return analyze(lex(text));
-}
-
 /**
- * Build the block index of a line array. Linear in the number of lines, in one walk: a large file
- * has tens of thousands of lines, and reading each line object once is what costs.
+ * Text → document. Its lines are read from the lexer's table (see lexer.ts), and their Line
+ * objects made when `doc.lines` is first read: checking or printing a file needs none of them.
  */
-export function analyze(lines: readonly Line[]): NetDocument {
-  const a = newAnalysis(lines);
-  for (let i = 0; i < lines.length; i++) analyzeLine(a, i);
-  endStanza(a, null);
-  return {
-    lines,
+export function parse(text: string): NetDocument {
+  const t = lexTable(text);
+  const a = analyzeTable(t);
+  const doc: NetDocument = {
+    get lines() {
+      return linesOf(t);
+    },
     blocks: a.blocks as Block[],
     lineNumbers: a.lineNumbers,
-    eol: a.crlf > a.lf ? '\r\n' : '\n',
+    eol: t.crlf > t.lf ? '\r\n' : '\n',
     indent: dominantIndent(a.indents),
     diagnostics: a.diagnostics,
   };
+  setTable(doc, t);
+  return doc;
+}
+
+/** Build the block index of a line array (an edit's result, say): through a table of its lines too. */
+export function analyze(lines: readonly Line[]): NetDocument {
+  const t = tableOf(lines);
+  const a = analyzeTable(t);
+  const doc: NetDocument = {
+    lines,
+    blocks: a.blocks as Block[],
+    lineNumbers: a.lineNumbers,
+    eol: t.crlf > t.lf ? '\r\n' : '\n',
+    indent: dominantIndent(a.indents),
+    diagnostics: a.diagnostics,
+  };
+  setTable(doc, t);
+  return doc;
+}
+
+/**
+ * The walk over the lines: linear in the number of lines, reading each once, in place. A large
+ * file has tens of thousands of lines, and what is done per line is what costs.
+ */
+function analyzeTable(t: LineTable): Analysis {
+  const a = newAnalysis(t);
+  for (let i = 0; i < t.length; i++) analyzeLine(a, i);
+  endStanza(a, -1);
+  return a;
 }
 
 /**
@@ -42,12 +69,12 @@ export function analyze(lines: readonly Line[]): NetDocument {
  * ends the stanza before it. A stanza's comments are known when it ends: those before its last
  * option, then those directly after it (see the ownership rules above).
  *
- * Plain objects and functions rather than classes, here and in the lexer: a class instance's
- * hidden class is only held weakly once no instance is alive, so a full GC between two parses
- * would drop it and deoptimise the code using it.
+ * A plain object and functions rather than a class: a class instance's hidden class is only held
+ * weakly once no instance is alive, so a full GC between two parses would drop it and deoptimise
+ * the code using it (see KEEP_SHAPE in line.ts).
  */
 interface Analysis {
-  readonly lines: readonly Line[];
+  readonly t: LineTable;
   readonly lineNumbers: number[];
   readonly diagnostics: Diagnostic[];
   /** In file order; a stanza's entry is null until the stanza ends. */
@@ -55,12 +82,12 @@ interface Analysis {
   readonly owned: Uint8Array;
   readonly indents: IndentCount;
   phys: number;
-  crlf: number;
-  lf: number;
   // The stanza being read (one at a time): where its header is (-1: none) and where its block
   // goes, its leading comments, its option lines `options[0, optionCount)` and the comments
   // before its last option (these two are copied out at their exact size when it ends).
   header: number;
+  /** The words of its header. */
+  readonly head: Header;
   slot: number;
   leading: number[];
   readonly options: number[];
@@ -73,18 +100,17 @@ interface Analysis {
   runOpen: boolean;
 }
 
-function newAnalysis(lines: readonly Line[]): Analysis {
+function newAnalysis(t: LineTable): Analysis {
   return {
-    lines,
-    lineNumbers: new Array<number>(lines.length),
+    t,
+    lineNumbers: new Array<number>(t.length),
     diagnostics: [],
     blocks: [],
-    owned: new Uint8Array(lines.length),
+    owned: new Uint8Array(t.length),
     indents: { counts: new Map(), indent: '', length: 0 },
     phys: 1,
-    crlf: 0,
-    lf: 0,
     header: -1,
+    head: { count: 0, name: undefined, family: undefined, method: undefined },
     slot: -1,
     leading: NO_LINES,
     options: [],
@@ -96,84 +122,88 @@ function newAnalysis(lines: readonly Line[]): Analysis {
   };
 }
 
+/**
+ * The line list of every block that has none (no options, leading or other comments): one shared
+ * array, where a large file would otherwise keep thousands of empty ones. Not frozen: a frozen
+ * array is another kind of array to V8, and loops over block lists would handle two kinds.
+ */
 const NO_LINES: number[] = [];
 
-const NONE = 0;
-const LF = 1;
-const CRLF = 2;
-
-/** How a line's raw bytes end: `\r\n`, `\n` or neither (end of file). */
-function eolOf(raw: string): number {
-  const n = raw.length;
-  if (n === 0 || raw.charCodeAt(n - 1) !== 10) return NONE;
-  return n > 1 && raw.charCodeAt(n - 2) === 13 ? CRLF : LF;
-}
-
 function analyzeLine(a: Analysis, i: number): void {
-  const line = a.lines[i];
+  const t = a.t;
   a.lineNumbers[i] = a.phys;
-  a.phys += line.physCount;
-  const eol = eolOf(line.raw);
-  if (eol === CRLF) a.crlf++;
-  else if (eol === LF) a.lf++;
-  const kind = line.kind;
-  const col = line.indent.length + 1;
+  a.phys += t.phys[i];
+  const kind = t.kind[i];
   switch (kind) {
-    case 'blank':
+    case BLANK:
       a.runOpen = false;
       break;
-    case 'comment':
+    case COMMENT:
       if (a.header !== -1) {
         a.pending.push(i);
         if (a.runOpen) a.run++;
       }
       break;
-    case 'iface':
-    case 'mapping': {
-      endStanza(a, line);
-      const problem = headerProblem(line);
-      if (problem) diag(a, i, problem.severity, problem.rule, problem.message, col);
+    case IFACE:
+    case MAPPING: {
+      endStanza(a, kind);
+      // The header's words are read in place (see lines.ts): a large file has thousands of them.
+      const h = a.head;
+      readHeader(t, i, h);
+      if (h.count < 2 || (kind === IFACE && (h.count === 3 || h.count > 4))) {
+        const problem = headerProblem(KINDS[kind], wordsAt(t, i));
+        if (problem) diag(a, i, problem.severity, problem.rule, problem.message);
+      }
       a.header = i;
-      a.leading = leadingComments(a, i, line.words[1] ?? '');
+      a.leading = leadingComments(a, i, h.name ?? '');
       a.slot = a.blocks.length;
       a.blocks.push(null);
       a.runOpen = true;
       break;
     }
-    case 'auto':
-    case 'allow':
-    case 'no-auto-down':
-    case 'no-scripts': {
-      endStanza(a, line);
-      const names = line.words.slice(1);
-      const cls = kind === 'allow' ? line.words[0].slice('allow-'.length) : kind;
-      if (names.length === 0) diag(a, i, 'warning', 'empty-list', `"${line.words[0]}" names no interface: add names or remove the line.`, col);
-      if (kind === 'allow' && cls === '') diag(a, i, 'error', 'malformed-allow', `"allow-" needs a class, e.g. "allow-hotplug".`, col);
-      a.blocks.push({ kind, cls, names, line: i } satisfies ListBlock);
-      break;
-    }
-    case 'source':
-    case 'source-directory':
-      endStanza(a, line);
-      if (line.words.length < 2) diag(a, i, 'error', 'malformed-source', `"${line.words[0]}" needs a path.`, col);
-      a.blocks.push({ kind, path: line.words.slice(1).join(' '), line: i });
+    case AUTO:
+    case ALLOW:
+    case NO_AUTO_DOWN:
+    case NO_SCRIPTS:
+    case SOURCE:
+    case SOURCE_DIRECTORY:
+      otherLine(a, i, kind);
       break;
     default:
-      addOption(a, i, line, col);
+      addOption(a, i);
   }
 }
 
-function diag(a: Analysis, i: number, severity: Diagnostic['severity'], rule: string, message: string, column: number): void {
-  a.diagnostics.push({ line: a.lineNumbers[i], column, severity, rule, message });
+/** An `auto`, `allow-*`, `no-auto-down`, `no-scripts`, `source` or `source-directory` line. */
+function otherLine(a: Analysis, i: number, kind: number): void {
+  const t = a.t;
+  endStanza(a, kind);
+  const name = KINDS[kind] as ListBlock['kind'] | 'source' | 'source-directory';
+  if (kind === SOURCE || kind === SOURCE_DIRECTORY) {
+    const words = wordsAt(t, i);
+    if (words.length < 2) diag(a, i, 'error', 'malformed-source', `"${words[0]}" needs a path.`);
+    a.blocks.push({ kind: name as 'source' | 'source-directory', path: words.slice(1).join(' '), line: i });
+    return;
+  }
+  const names = wordsFrom(t, i, 1);
+  const cls = kind === ALLOW ? wordsAt(t, i)[0].slice('allow-'.length) : name;
+  if (names.length === 0) diag(a, i, 'warning', 'empty-list', `"${wordsAt(t, i)[0]}" names no interface: add names or remove the line.`);
+  if (kind === ALLOW && cls === '') diag(a, i, 'error', 'malformed-allow', `"allow-" needs a class, e.g. "allow-hotplug".`);
+  a.blocks.push({ kind: name as ListBlock['kind'], cls, names, line: i } satisfies ListBlock);
 }
 
-function addOption(a: Analysis, i: number, line: Line, col: number): void {
+/** A diagnostic on line i, at its first word. */
+function diag(a: Analysis, i: number, severity: Diagnostic['severity'], rule: string, message: string): void {
+  a.diagnostics.push({ line: a.lineNumbers[i], column: indentAt(a.t, i).length + 1, severity, rule, message });
+}
+
+function addOption(a: Analysis, i: number): void {
   if (a.header === -1) {
-    diag(a, i, 'error', 'option-outside-stanza', `"${line.words[0]}" is not inside an "iface" stanza (or follows an auto/allow/source line that ended it): move it under the interface it belongs to.`, col);
+    diag(a, i, 'error', 'option-outside-stanza', `"${wordsAt(a.t, i)[0]}" is not inside an "iface" stanza (or follows an auto/allow/source line that ended it): move it under the interface it belongs to.`);
     return;
   }
   a.options[a.optionCount++] = i;
-  countIndent(a.indents, line.indent);
+  countIndent(a.indents, a.t, i);
   // The comments since the previous option are now inside the body.
   if (a.pending.length) {
     for (const j of a.pending) a.body.push(j);
@@ -188,21 +218,21 @@ function addOption(a: Analysis, i: number, line: Line, col: number): void {
  * `allow-* NAME` lines naming only this interface; marked as owned.
  */
 function leadingComments(a: Analysis, header: number, name: string): number[] {
-  const { lines, owned } = a;
+  const { t, owned } = a;
   let count = 0;
   let j = header - 1;
   for (; j >= 0; j--) {
-    const l = lines[j];
-    if (l.kind === 'comment' && l.indent === '' && !owned[j]) count++;
-    else if ((l.kind === 'auto' || l.kind === 'allow') && l.words.length === 2 && l.words[1] === name) continue;
+    const kind = t.kind[j];
+    if (kind === COMMENT && unindented(t, j) && !owned[j]) count++;
+    else if ((kind === AUTO || kind === ALLOW) && isListOf(t, j, name)) continue;
     else break;
   }
-  if (count === 0) return [];
+  if (count === 0) return NO_LINES;
   // Fill the array in file order: forwards from where the walk stopped.
   const leading = new Array<number>(count);
   let n = 0;
   for (let i = j + 1; i < header; i++) {
-    if (lines[i].kind === 'comment') {
+    if (t.kind[i] === COMMENT) {
       leading[n++] = i;
       owned[i] = 1;
     }
@@ -211,42 +241,41 @@ function leadingComments(a: Analysis, header: number, name: string): number[] {
 }
 
 /**
- * End the current stanza, if any, at line `ender` (null: end of file) and fill in its block.
+ * End the current stanza, if any, at a line of kind `ender` (-1: end of file) and fill in its block.
  * Its trailing comments are the run directly after the body, except that when that run goes
  * straight into the next header, unindented ones from there on are left to that header.
  */
-function endStanza(a: Analysis, ender: Line | null): void {
+function endStanza(a: Analysis, ender: number): void {
   const header = a.header;
   if (header === -1) return;
   a.header = -1;
-  const { lines, body, pending } = a;
-  const options = a.optionCount ? a.options.slice(0, a.optionCount) : [];
+  const { t, body, pending } = a;
+  const options = a.optionCount ? a.options.slice(0, a.optionCount) : NO_LINES;
   a.optionCount = 0;
   let end = (options.length ? options[options.length - 1] : header) + 1;
-  const nextIsHeader = a.runOpen && ender !== null && (ender.kind === 'iface' || ender.kind === 'mapping');
+  const nextIsHeader = a.runOpen && (ender === IFACE || ender === MAPPING);
   for (let k = 0; k < a.run; k++) {
     const j = pending[k];
-    if (nextIsHeader && lines[j].indent === '') break;
+    if (nextIsHeader && unindented(t, j)) break;
     body.push(j);
     end = j + 1;
   }
-  const comments = body.length ? body.slice() : [];
+  const comments = body.length ? body.slice() : NO_LINES;
   for (const j of comments) a.owned[j] = 1;
   if (body.length) body.length = 0;
   if (pending.length) pending.length = 0;
   a.run = 0;
   const leading = a.leading;
   const start = leading.length ? leading[0] : header;
-  a.blocks[a.slot] = stanzaBlock(lines[header], header, start, end, options, leading, comments);
+  a.blocks[a.slot] = stanzaBlock(t, a.head, header, start, end, options, leading, comments);
 }
 
-/** What is wrong with the shape of an `iface`/`mapping` header line, if anything. */
-function headerProblem(line: Line): Pick<Diagnostic, 'rule' | 'severity' | 'message'> | null {
-  const w = line.words;
+/** What is wrong with the shape of an `iface`/`mapping` header line (of kind `kind`, words `w`), if anything. */
+function headerProblem(kind: string, w: readonly string[]): Pick<Diagnostic, 'rule' | 'severity' | 'message'> | null {
   if (w.length < 2) {
-    return { rule: 'malformed-stanza', severity: 'error', message: `"${w[0]}" needs a name: write "${w[0]} NAME${line.kind === 'iface' ? ' inet static' : ''}".` };
+    return { rule: 'malformed-stanza', severity: 'error', message: `"${w[0]}" needs a name: write "${w[0]} NAME${kind === 'iface' ? ' inet static' : ''}".` };
   }
-  if (line.kind !== 'iface') return null;
+  if (kind !== 'iface') return null;
   if (w.length === 3) {
     return { rule: 'missing-method', severity: 'error', message: `"iface ${w[1]} ${w[2]}" has a family but no method: add one, e.g. "static", "manual" or "dhcp".` };
   }
@@ -256,12 +285,12 @@ function headerProblem(line: Line): Pick<Diagnostic, 'rule' | 'severity' | 'mess
   return null;
 }
 
-/** The block of a stanza whose header line is `hl`, from the line indexes found by the walk. */
-function stanzaBlock(hl: Line, header: number, start: number, end: number, options: number[], leading: number[], comments: number[]): IfaceBlock | MappingBlock {
-  if (hl.kind === 'iface') {
-    return { kind: 'iface', name: hl.words[1] ?? '', family: hl.words[2], method: hl.words[3], header, start, end, options, leading, comments } satisfies IfaceBlock;
+/** The block of a stanza whose header (words `h`) is line `header` of `t`, from the line indexes found by the walk. */
+function stanzaBlock(t: LineTable, h: Header, header: number, start: number, end: number, options: number[], leading: number[], comments: number[]): IfaceBlock | MappingBlock {
+  if (t.kind[header] === IFACE) {
+    return { kind: 'iface', name: h.name ?? '', family: h.family, method: h.method, header, start, end, options, leading, comments } satisfies IfaceBlock;
   }
-  return { kind: 'mapping', patterns: hl.words.slice(1), header, start, end, options, leading, comments } satisfies MappingBlock;
+  return { kind: 'mapping', patterns: wordsFrom(t, header, 1), header, start, end, options, leading, comments } satisfies MappingBlock;
 }
 
 /** Option indents counted by runs: consecutive options nearly always share their indent. */
@@ -272,7 +301,19 @@ interface IndentCount {
   length: number;
 }
 
-function countIndent(c: IndentCount, indent: string): void {
+/** Count the indentation of option line i of `t`. */
+function countIndent(c: IndentCount, t: LineTable, i: number): void {
+  // The run's indentation again (nearly always): recognised in the text, without making a string.
+  if (c.length > 0 && t.line[i] === undefined) {
+    const start = t.start[i];
+    const width = t.from[i] - start;
+    const run = c.indent;
+    if (width === run.length && (width === 0 || (width === 1 ? t.text.charCodeAt(start) === run.charCodeAt(0) : t.text.startsWith(run, start)))) {
+      c.length++;
+      return;
+    }
+  }
+  const indent = indentAt(t, i);
   if (c.length > 0 && indent === c.indent) {
     c.length++;
     return;
@@ -296,9 +337,11 @@ function dominantIndent(c: IndentCount): string {
   return best;
 }
 
-/** Print a document: the exact bytes of its lines. */
+/**
+ * Print a document: the exact bytes of its lines. Lines lexed side by side from one text are taken
+ * as one slice of it: an unedited document prints as the very string it was parsed from.
+ */
 export function print(doc: NetDocument): string {
-  let out = '';
-  for (const l of doc.lines) out += l.raw;
-  return out;
+  const t = tableOfParsed(doc);
+  return t ? printTable(t) : joinRaw(doc.lines);
 }

@@ -1,6 +1,6 @@
 /** `bad-address`, `bad-netmask`, `bad-gateway`, `static-without-address`. */
 import { familyOf, isIPv4, isIPv6, netmaskToPrefix, type AddressFamily } from '../address';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, IfaceBlock } from '../types';
 import { at, type Iface, type OptionRef, type Rule, type RuleContext } from './context';
 
 const LABEL = { inet: 'IPv4', inet6: 'IPv6' } as const;
@@ -64,37 +64,37 @@ function gatewayProblem(o: OptionRef, word: string): string | undefined {
 
 /** Has the interface an address of family `fam`, in a stanza of that family or a family-less one? */
 function hasAddress(it: Iface, fam: 'inet' | 'inet6'): boolean {
-  for (const o of it.options) {
-    if (o.key !== 'address') continue;
+  for (const o of it.optionsWith('address')) {
     if (o.block.family === fam || (o.block.family === undefined && o.values.some((w) => familyOf(w) === fam))) return true;
   }
   return false;
 }
+
+/** The interface's first stanza with method static and family `fam`. */
+const firstStatic = (it: Iface, fam: string): IfaceBlock | undefined => it.blocks.find((b) => b.method === 'static' && b.family === fam);
 
 export const addresses: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   const report = (o: OptionRef, word: string, rule: string, problem: string | undefined) => {
     if (problem) out.push(at(ctx.posOf(o.index, word), 'error', rule, `${o.name}: ${problem}`, o.name));
   };
-  for (const o of ctx.options) {
-    if (o.key === 'address') for (const w of o.values) report(o, w, 'bad-address', addressProblem(o, w));
-    else if (o.key === 'netmask') checkNetmask(ctx, o, out);
-    else if (o.key === 'gateway') for (const w of o.values) report(o, w, 'bad-gateway', gatewayProblem(o, w));
-  }
-  // A static stanza with no address at all for its family (ifupdown2 accepts it: a warning).
-  for (const it of ctx.interfaces.values()) {
-    const name = it.name;
-    let seen: Set<string> | undefined;
-    for (const b of it.blocks) {
-      if (b.method !== 'static' || (b.family !== 'inet' && b.family !== 'inet6') || seen?.has(b.family)) continue;
-      (seen ??= new Set()).add(b.family);
-      const fam = b.family;
-      if (!hasAddress(it, fam))
-        out.push(
-          at(ctx.pos(b.header, 3), 'warning', 'static-without-address',
-            `${name}: method static but no ${LABEL[fam]} address: add "address ${fam === 'inet' ? '192.0.2.10/24' : '2001:db8::10/64'}" (your address) or change the method to manual.`, name),
-        );
-    }
+  for (const o of ctx.optionsWith('address')) for (const w of o.values) report(o, w, 'bad-address', addressProblem(o, w));
+  for (const o of ctx.optionsWith('netmask')) checkNetmask(ctx, o, out);
+  for (const o of ctx.optionsWith('gateway')) for (const w of o.values) report(o, w, 'bad-gateway', gatewayProblem(o, w));
+  // A static stanza with no address at all for its family (ifupdown2 accepts it: a warning), the
+  // first of an interface's static stanzas of that family. Found from the blocks: few are static.
+  const blocks = ctx.doc.blocks;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind !== 'iface' || b.method !== 'static' || (b.family !== 'inet' && b.family !== 'inet6')) continue;
+    const it = ctx.interfaces.get(b.name);
+    if (!it || (it.stanzaCount > 1 && firstStatic(it, b.family) !== b)) continue;
+    const fam = b.family;
+    if (!hasAddress(it, fam))
+      out.push(
+        at(ctx.pos(b.header, 3), 'warning', 'static-without-address',
+          `${it.name}: method static but no ${LABEL[fam]} address: add "address ${fam === 'inet' ? '192.0.2.10/24' : '2001:db8::10/64'}" (your address) or change the method to manual.`, it.name),
+      );
   }
   return out;
 };

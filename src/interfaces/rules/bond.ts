@@ -4,7 +4,7 @@
  */
 import { bondModeName, MODE_SPECIFIC, XMIT_HASH_POLICIES } from '../bond-modes';
 import { BOND_MODES, type BondMode, type Diagnostic } from '../types';
-import { at, type Iface, type Rule } from './context';
+import { at, type Rule } from './context';
 import { closest } from './suggest';
 
 const MODE_ALIASES: Record<string, BondMode> = { lacp: '802.3ad', 'active_backup': 'active-backup', failover: 'active-backup', 'round-robin': 'balance-rr' };
@@ -15,18 +15,10 @@ const MODE_SPECIFIC_KEYS = Object.entries(MODE_SPECIFIC);
 const DIGITS = /^\d+$/;
 const HASH_NUMBER = /^[0-5]$/;
 
-/** Does the interface have a bond-* line (`slaves` is `bond-slaves`)? Every finding is about one. */
-function hasBondLine(it: Iface): boolean {
-  const options = it.options;
-  for (let k = 0; k < options.length; k++) if (options[k].key.startsWith('bond-')) return true;
-  return false;
-}
-
 export const bond: Rule = (ctx) => {
   const out: Diagnostic[] = [];
-  for (const it of ctx.interfaces.values()) {
-    if (!hasBondLine(it)) continue;
-    const { name, blocks } = it;
+  for (const it of ctx.bonds) { // every finding is about a bond-* line
+    const name = it.name;
     const d = (i: number, word: number, sev: Diagnostic['severity'], rule: string, msg: string) =>
       out.push(at(ctx.pos(i, word), sev, rule, `${name}: ${msg}`, name));
     const modeOpt = it.option('bond-mode');
@@ -75,7 +67,7 @@ export const bond: Rule = (ctx) => {
     const isBond = slavesOpt || modeOpt; // exactly when the model has a `bond` section
     const ovs = it.option('ovs-type') !== undefined;
     if (isBond && !ovs && (!slavesOpt || slavesOpt.values.every((w) => w === 'none')))
-      d(slavesOpt?.index ?? blocks[0].header, 1, 'warning', 'bond-without-slaves',
+      d(slavesOpt?.index ?? it.header, 1, 'warning', 'bond-without-slaves',
         `the bond has no slaves: add "bond-slaves NIC1 NIC2" with the interfaces to aggregate.`);
   }
   return out;

@@ -7,22 +7,27 @@
  * The column is the token's column when the token starts on that first physical line; a token that
  * only starts on a backslash-continued physical line gets the column of the line's first word.
  *
- * Speed: a large host file (43k lines, ~9k interfaces, ~17k option lines) validates in a few
- * milliseconds. The context is built in one pass over the blocks; what rules need only now and then
- * (an option's value and words, the typed model, the owner of a line, word columns) is worked out
- * on first use, and rules work out positions only for what they report. Allocation matters as much
- * as work (right after a parse, a young-generation GC has to copy the whole fresh document), so
- * rules hoist their regexes (a regex literal is a new object each time it is evaluated) and avoid
- * making closures, arrays or strings per interface or option line where they can.
+ * Speed: `netstage check` validates a large host file (43k lines, ~9k interfaces, ~17k option
+ * lines) once, mostly before V8 has compiled anything, where every call and every object counts.
+ * So the context is built in one pass over the option lines, which records each line's key (read
+ * in place, see lines.ts), line and interface in flat arrays, and for the keys of FIRST_KEYS the
+ * first line of each interface that has one: rules go through those lists (the 4k `bridge-ports`
+ * lines, say) rather than asking each of the 9k interfaces for its lines. An option
+ * line becomes an object (OptionRef) only when a rule asks for it; its value and words, the typed
+ * model, the owner of a line and word columns are worked out on first use too.
  */
 import { canonicalKey } from '../keys';
+import type { LineTable } from '../lexer';
+import { firstWord, firstWordIs, rawAt, tableOfDoc, valueText, wordsAt, wordsFrom } from '../lines';
 import { toModel } from '../model';
-import type { Diagnostic, IfaceBlock, InterfaceModel, Line, NetDocument, Severity } from '../types';
+import type { Diagnostic, IfaceBlock, InterfaceModel, NetDocument, Severity } from '../types';
 
 export interface OptionRef {
   /** Logical line index. */
   readonly index: number;
   readonly block: IfaceBlock;
+  /** The interface the line belongs to. */
+  readonly iface: Iface;
   /** Interface name (the block's). */
   readonly name: string;
   /** Canonical key (`bridge_ports` → `bridge-ports`, `slaves` → `bond-slaves`). */
@@ -40,8 +45,9 @@ export interface Iface {
   readonly name: string;
   /** Its stanzas, in file order. */
   readonly blocks: readonly IfaceBlock[];
-  /** Option lines of all its stanzas, in file order. */
-  readonly options: readonly OptionRef[];
+  readonly stanzaCount: number;
+  /** Line of its first stanza's header. */
+  readonly header: number;
   /** The first option line with canonical key `key`: the one that counts for a single-valued setting. */
   option(key: string): OptionRef | undefined;
   /** Every option line with canonical key `key`, in file order. */
@@ -60,9 +66,18 @@ export interface RuleContext {
   readonly byName: ReadonlyMap<string, InterfaceModel>;
   /** Interfaces by name (the names of their `iface` stanzas), in order of first appearance. */
   readonly interfaces: ReadonlyMap<string, Iface>;
+  /** The same interfaces, in the same order. */
+  readonly list: readonly Iface[];
+  /** The interfaces with a `bond-*` option line (`slaves` is `bond-slaves`). */
+  readonly bonds: readonly Iface[];
   readonly nics: ReadonlySet<string>;
-  /** Every option line of every iface stanza, in file order. */
-  readonly options: readonly OptionRef[];
+  /** Option lines of every iface stanza whose canonical key is `key`, in file order. */
+  optionsWith(key: string): readonly OptionRef[];
+  /**
+   * For each interface that has one, its first option line with canonical key `key` (the one that
+   * counts for a single-valued setting), in file order. `key` must be one of FIRST_KEYS.
+   */
+  firstOptions(key: string): readonly OptionRef[];
   /** Option lines of interface `name` whose canonical key is `key`, in file order. */
   optionsOf(name: string, key: string): readonly OptionRef[];
   /** The first of them, the one that counts for a single-valued setting. */
@@ -97,6 +112,11 @@ export function splitDotted(name: string): [raw: string, id: string] | null {
   return [name.slice(0, dot), name.slice(dot + 1)];
 }
 
+/** The keys `ctx.firstOptions(key)` lists, recorded while the context is built (at most 32). */
+const FIRST_KEYS = ['bridge-ports', 'bond-slaves', 'ovs-ports', 'ovs-bonds', 'bond-primary', 'vlan-raw-device', 'mtu'];
+const SLOT = new Map(FIRST_KEYS.map((k, s) => [k, s]));
+const NO_SLOT = -1;
+
 // Not frozen: a frozen array is another kind of array to V8, which would make the loops over option
 // lists polymorphic (and slower). `readonly` keeps rules from changing it.
 const NO_OPTIONS: readonly OptionRef[] = [];
@@ -112,59 +132,133 @@ const isBlank = (c: number) => c === 32 || c === 9; // space, tab
  */
 const intern = (s: string): string => Object.keys({ [s]: 0 })[0];
 
+/** The option lines of a document, in flat arrays indexed by option number (file order). */
+interface Table {
+  /** The document's lines. */
+  readonly lines: LineTable;
+  /** Logical line index of each option. */
+  readonly index: Int32Array;
+  readonly key: string[];
+  readonly iface: Interface[];
+  readonly block: IfaceBlock[];
+  /** OptionRef of each option, made when first asked for. */
+  readonly refs: (OptionRef | undefined)[];
+  /** Per indexed key, the numbers of each interface's first option with it, in file order. */
+  readonly firstsBySlot: number[][];
+  readonly bonds: Interface[];
+}
+
+// Option and Interface declare their fields and set them in the constructor (no field
+// initializers): an initializer is one more function run for each of thousands of objects, made
+// mostly before V8 has compiled anything.
+
 /** An option line; its value and words are worked out when a rule asks (for most lines none does). */
 class Option implements OptionRef {
-  private valueText?: string;
-  private valueWords?: readonly string[];
-  constructor(
-    readonly index: number,
-    readonly block: IfaceBlock,
-    readonly key: string,
-    private readonly line: Line,
-  ) {}
+  declare readonly index: number;
+  declare readonly block: IfaceBlock;
+  declare readonly iface: Interface;
+  declare readonly key: string;
+  declare private readonly lines: LineTable;
+  declare private text: string | undefined;
+  declare private words: readonly string[] | undefined;
+  constructor(index: number, block: IfaceBlock, iface: Interface, key: string, lines: LineTable) {
+    this.index = index;
+    this.block = block;
+    this.iface = iface;
+    this.key = key;
+    this.lines = lines;
+    this.text = undefined;
+    this.words = undefined;
+  }
   get name(): string {
     return this.block.name;
   }
   get rawKey(): string {
-    return this.line.words[0];
+    return firstWord(this.lines, this.index);
   }
   get value(): string {
-    return (this.valueText ??= this.line.text.slice(this.rawKey.length).trim());
+    return (this.text ??= valueText(this.lines, this.index));
   }
   get values(): readonly string[] {
-    if (this.valueWords === undefined) {
-      const words = this.line.words.slice(1);
-      this.valueWords = words.includes('') ? words.filter(Boolean) : words;
+    if (this.words === undefined) {
+      const words = wordsFrom(this.lines, this.index, 1);
+      this.words = words.includes('') ? words.filter(Boolean) : words;
     }
-    return this.valueWords;
+    return this.words;
   }
 }
 
-// Arrays are made at their final size where possible: `[]` grown by push reserves 17 slots, and a
-// large file has thousands of one-stanza interfaces with a few options each.
+function ref(t: Table, n: number): OptionRef {
+  return (t.refs[n] ??= new Option(t.index[n], t.block[n], t.iface[n], t.key[n], t.lines));
+}
+
+/**
+ * An interface: its option numbers are `[lo, hi)` while they follow each other (nearly always:
+ * one stanza), else listed in `more` (in file order). Its stanzas other than the first are in
+ * `others`.
+ */
 class Interface implements Iface {
-  readonly blocks: IfaceBlock[];
-  options: readonly OptionRef[];
-  constructor(
-    readonly name: string,
-    block: IfaceBlock,
-    options: readonly OptionRef[],
-  ) {
-    this.blocks = [block];
-    this.options = options;
+  declare private readonly t: Table;
+  declare readonly name: string;
+  declare readonly first: IfaceBlock;
+  declare readonly header: number;
+  declare lo: number;
+  declare hi: number;
+  declare more: number[] | undefined;
+  declare others: IfaceBlock[] | undefined;
+  declare stanzaCount: number;
+  declare hasBondLine: boolean;
+  /** The FIRST_KEYS (by bit) it has an option line with. */
+  declare seen: number;
+  constructor(t: Table, name: string, first: IfaceBlock) {
+    this.t = t;
+    this.name = name;
+    this.first = first;
+    this.header = first.header;
+    this.lo = 0;
+    this.hi = 0;
+    this.more = undefined;
+    this.others = undefined;
+    this.stanzaCount = 1;
+    this.hasBondLine = false;
+    this.seen = 0;
   }
-  /** Another stanza of the same name (an inet6 one after the inet one, say). */
-  addStanza(block: IfaceBlock, options: readonly OptionRef[]): void {
-    this.blocks.push(block);
-    if (options.length) this.options = this.options.concat(options);
+  /** Made when asked for: nearly every rule needs only the first stanza's header. */
+  get blocks(): readonly IfaceBlock[] {
+    return this.others === undefined ? [this.first] : [this.first, ...this.others];
+  }
+  addStanza(b: IfaceBlock): void {
+    (this.others ??= []).push(b);
+    this.stanzaCount++;
+  }
+  /** Option number `n` is one of its lines (numbers come in increasing order). */
+  add(n: number): void {
+    if (this.more !== undefined) this.more.push(n);
+    else if (this.hi === this.lo) {
+      this.lo = n;
+      this.hi = n + 1;
+    } else if (n === this.hi) this.hi++;
+    else {
+      this.more = [];
+      for (let k = this.lo; k < this.hi; k++) this.more.push(k);
+      this.more.push(n);
+    }
   }
   option(key: string): OptionRef | undefined {
-    const options = this.options;
-    for (let k = 0; k < options.length; k++) if (options[k].key === key) return options[k];
+    const { key: keys } = this.t;
+    if (this.more === undefined) {
+      for (let n = this.lo; n < this.hi; n++) if (keys[n] === key) return ref(this.t, n);
+    } else for (const n of this.more) if (keys[n] === key) return ref(this.t, n);
     return undefined;
   }
   optionsWith(key: string): readonly OptionRef[] {
-    return this.option(key) === undefined ? NO_OPTIONS : this.options.filter((o) => o.key === key);
+    if (this.option(key) === undefined) return NO_OPTIONS;
+    const out: OptionRef[] = [];
+    const { key: keys } = this.t;
+    if (this.more === undefined) {
+      for (let n = this.lo; n < this.hi; n++) if (keys[n] === key) out.push(ref(this.t, n));
+    } else for (const n of this.more) if (keys[n] === key) out.push(ref(this.t, n));
+    return out;
   }
 }
 
@@ -172,62 +266,118 @@ class Interface implements Iface {
  * An Option and an Interface of the last validation, kept alive. V8 holds the hidden classes of a
  * class's instances only weakly: once no instance lives, a full GC between two validations drops
  * them, and the next run deoptimises every rule that reads an option or an interface (measured:
- * validate's median doubled in the benchmark, which runs a GC before each run). See parser.ts too.
+ * validate's median doubled in the benchmark, which runs a GC before each run). See line.ts too.
  */
-let keepShapes: readonly [Option, Interface] | undefined;
+let keepShapes: readonly [OptionRef, Interface] | undefined;
+
+/**
+ * The keys of option lines. Each distinct key as written gets a number, and with it its canonical
+ * key (interned), its slot in FIRST_KEYS and whether it is a `bond-*` key, worked out once. Finding
+ * a line's number needs its key as a string of its own for a Map lookup; but stanzas of a kind
+ * list their keys in the same order (bridge-ports, bridge-stp, bridge-fd), so the key is first
+ * compared in place with the one that followed the previous line's key last time (9 lines in 10
+ * of the benchmark file), then with the k-th key of the last stanza that had k option lines.
+ */
+interface Keys {
+  readonly numbers: Map<string, number>;
+  readonly raw: string[];
+  readonly canonical: string[];
+  readonly slot: number[];
+  readonly bond: boolean[];
+  /** By number of the previous key plus 1 (0: a stanza's first line), the number of the next one. */
+  readonly next: number[];
+  /** The number of the k-th key of the last stanza with k option lines. */
+  readonly kth: number[];
+}
+
+const newKeys = (): Keys => ({ numbers: new Map(), raw: [], canonical: [], slot: [], bond: [], next: [], kth: [] });
+
+/** The number of the key of line i, the k-th option line of its stanza, after a key numbered `prev` (-1: none). */
+function keyNumber(keys: Keys, lines: LineTable, i: number, k: number, prev: number): number {
+  let n = keys.next[prev + 1];
+  if (n === undefined || !firstWordIs(lines, i, keys.raw[n])) {
+    n = keys.kth[k];
+    if (n === undefined || !firstWordIs(lines, i, keys.raw[n])) n = numberOf(keys, firstWord(lines, i));
+    keys.next[prev + 1] = n;
+  }
+  keys.kth[k] = n;
+  return n;
+}
+
+function numberOf(keys: Keys, raw: string): number {
+  let n = keys.numbers.get(raw);
+  if (n === undefined) {
+    n = keys.canonical.length;
+    const key = intern(canonicalKey(raw));
+    keys.raw.push(raw);
+    keys.canonical.push(key);
+    keys.slot.push(SLOT.get(key) ?? NO_SLOT);
+    keys.bond.push(key.startsWith('bond-'));
+    keys.numbers.set(raw, n);
+  }
+  return n;
+}
 
 export function makeContext(doc: NetDocument, nics: readonly string[] = []): RuleContext {
   let total = 0;
-  for (const b of doc.blocks) if (b.kind === 'iface') total += b.options.length;
-  const options = new Array<Option>(total);
-  let count = 0; // options made so far
-
-  // Canonical keys, interned. A Map lookup hashes the key, and each line's key is a string of its
-  // own; but a stanza nearly always lists the keys of the stanza before it, in the same order
-  // (bridge-ports, bridge-stp, bridge-fd), and comparing with those first is cheaper.
-  const keyOf = new Map<string, string>();
-  const previousRaw: string[] = [];
-  const previousKey: string[] = [];
-  const canonical = (rawKey: string, k: number): string => {
-    if (rawKey === previousRaw[k]) return previousKey[k];
-    let key = keyOf.get(rawKey);
-    if (key === undefined) keyOf.set(rawKey, (key = intern(canonicalKey(rawKey))));
-    previousRaw[k] = rawKey;
-    previousKey[k] = key;
-    return key;
+  let hasSources = false;
+  // Loops over blocks, lines and interfaces are indexed rather than for-of: much of this runs
+  // before V8 compiles it, and an uncompiled for-of makes an iterator call and object per step.
+  const blocks = doc.blocks;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind === 'iface') total += b.options.length;
+    else if (b.kind === 'source' || b.kind === 'source-directory') hasSources = true;
+  }
+  const lines = tableOfDoc(doc);
+  const t: Table = {
+    lines,
+    index: new Int32Array(total),
+    key: new Array<string>(total),
+    iface: new Array<Interface>(total),
+    block: new Array<IfaceBlock>(total),
+    refs: new Array<OptionRef | undefined>(total),
+    firstsBySlot: FIRST_KEYS.map(() => []),
+    bonds: [],
   };
-  let inOrder = true;
-  /** The Options of block `b`, also appended to `options`. */
-  const optionsOfBlock = (b: IfaceBlock): Option[] => {
-    const own = new Array<Option>(b.options.length);
-    for (let k = 0; k < own.length; k++) {
-      const i = b.options[k];
-      const line = doc.lines[i];
-      const key = canonical(line.words[0], k);
-      if (count > 0 && i < options[count - 1].index) inOrder = false;
-      own[k] = options[count++] = new Option(i, b, key, line);
-    }
-    return own;
-  };
+  const keys = newKeys();
+  const slotOf = new Int8Array(total);
   // One pass: interfaces by name with their option lines. The nameless stanzas of malformed
   // `iface` lines are grouped too (their options are looked up by name ''), but are no interface.
   const byName = new Map<string, Interface>();
-  let hasSources = false;
-  for (const b of doc.blocks) {
-    if (b.kind === 'source' || b.kind === 'source-directory') hasSources = true;
+  const list: Interface[] = [];
+  let count = 0;
+  let inOrder = true;
+  for (let bk = 0; bk < blocks.length; bk++) {
+    const b = blocks[bk];
     if (b.kind !== 'iface') continue;
-    const own = b.options.length ? optionsOfBlock(b) : NO_OPTIONS;
-    const it = byName.get(b.name);
-    if (it) it.addStanza(b, own);
-    else byName.set(b.name, new Interface(b.name, b, own));
+    let it = byName.get(b.name);
+    if (it === undefined) {
+      byName.set(b.name, (it = new Interface(t, b.name, b)));
+      if (b.name !== '') list.push(it);
+    } else it.addStanza(b);
+    const opts = b.options;
+    let kn = -1;
+    for (let k = 0; k < opts.length; k++) {
+      const i = opts[k];
+      kn = keyNumber(keys, lines, i, k, kn);
+      const n = count++;
+      if (n > 0 && i < t.index[n - 1]) inOrder = false;
+      t.index[n] = i;
+      t.key[n] = keys.canonical[kn];
+      t.iface[n] = it;
+      t.block[n] = b;
+      slotOf[n] = keys.slot[kn];
+      if (keys.bond[kn] && !it.hasBondLine) {
+        it.hasBondLine = true;
+        t.bonds.push(it);
+      }
+      if (inOrder) addOption(t, it, n, slotOf[n]);
+    }
   }
-  // Blocks come in file order, so the lists are too; sort only if a document breaks that.
-  if (!inOrder) {
-    const byIndex = (a: OptionRef, b: OptionRef) => a.index - b.index;
-    options.sort(byIndex);
-    for (const it of byName.values()) it.options = [...it.options].sort(byIndex);
-  }
-  if (count > 0) keepShapes = [options[0], byName.get(options[0].name)!];
+  // Blocks come in file order, so the options do too; renumber them if a document breaks that.
+  if (!inOrder) inFileOrder(t, slotOf, byName);
+  if (count > 0) keepShapes = [ref(t, 0), t.iface[0]];
   let interfaces: Map<string, Interface> = byName;
   if (byName.has('')) {
     interfaces = new Map(byName);
@@ -241,11 +391,11 @@ export function makeContext(doc: NetDocument, nics: readonly string[] = []): Rul
   const wordStarts = (i: number): number[] => {
     let s = starts.get(i);
     if (s) return s;
-    const { raw, physCount } = doc.lines[i];
+    const raw = rawAt(lines, i);
     let end = raw.indexOf('\n');
     if (end === -1) end = raw.length;
     else if (end > 0 && raw.charCodeAt(end - 1) === CR) end--;
-    if (physCount > 1 && end > 0 && raw.charCodeAt(end - 1) === BACKSLASH) end--;
+    if (lines.phys[i] > 1 && end > 0 && raw.charCodeAt(end - 1) === BACKSLASH) end--;
     s = [];
     for (let k = 0; k < end; k++) if (!isBlank(raw.charCodeAt(k)) && (k === 0 || isBlank(raw.charCodeAt(k - 1)))) s.push(k + 1);
     starts.set(i, s);
@@ -259,10 +409,33 @@ export function makeContext(doc: NetDocument, nics: readonly string[] = []): Rul
   let owner: (IfaceBlock | undefined)[] | undefined;
   const ownerOf = (i: number): IfaceBlock | undefined => {
     if (!owner) {
-      owner = new Array<IfaceBlock | undefined>(doc.lines.length).fill(undefined);
+      owner = new Array<IfaceBlock | undefined>(lines.length).fill(undefined);
       for (const b of doc.blocks) if (b.kind === 'iface') for (let j = b.start; j < b.end; j++) owner[j] = b;
     }
     return owner[i];
+  };
+
+  const withKey = new Map<string, readonly OptionRef[]>();
+  const optionsWith = (key: string): readonly OptionRef[] => {
+    let found = withKey.get(key);
+    if (found === undefined) {
+      const out: OptionRef[] = [];
+      for (let n = 0; n < count; n++) if (t.key[n] === key) out.push(ref(t, n));
+      withKey.set(key, (found = out));
+    }
+    return found;
+  };
+  const firsts = new Map<string, readonly OptionRef[]>();
+  const firstOptions = (key: string): readonly OptionRef[] => {
+    let found = firsts.get(key);
+    if (found === undefined) {
+      const s = SLOT.get(key);
+      if (s === undefined) throw new Error(`firstOptions: ${key} is not one of FIRST_KEYS`);
+      const out: OptionRef[] = [];
+      for (const n of t.firstsBySlot[s]) if (t.iface[n].name !== '') out.push(ref(t, n)); // '': no interface (see above)
+      firsts.set(key, (found = out));
+    }
+    return found;
   };
 
   let model: InterfaceModel[] | undefined;
@@ -278,17 +451,52 @@ export function makeContext(doc: NetDocument, nics: readonly string[] = []): Rul
       return (modelByName ??= new Map(getModel().map((m) => [m.name, m])));
     },
     interfaces,
+    list,
+    bonds: t.bonds.filter((it) => it.name !== ''),
     nics: new Set(nics),
-    options,
+    optionsWith,
+    firstOptions,
     optionsOf: (name, key) => byName.get(name)?.optionsWith(key) ?? NO_OPTIONS,
     optionOf: (name, key) => byName.get(name)?.option(key),
     line: (i) => doc.lineNumbers[i],
     pos,
     posOf: (i, token, from = 1) => {
-      const w = doc.lines[i].words.indexOf(token, from);
+      const w = wordsAt(lines, i).indexOf(token, from);
       return pos(i, w === -1 ? from : w);
     },
     ownerOf,
     hasSources,
   };
+}
+
+/** Option `n` (of indexed key slot `s`, or NO_SLOT) is the next line of interface `it`. */
+function addOption(t: Table, it: Interface, n: number, s: number): void {
+  it.add(n);
+  if (s === NO_SLOT || it.seen & (1 << s)) return;
+  it.seen |= 1 << s;
+  t.firstsBySlot[s].push(n);
+}
+
+/**
+ * Number the options in file order (only for a hand-made document whose blocks are out of order)
+ * and record them in their interfaces again.
+ */
+function inFileOrder(t: Table, slotOf: Int8Array, byName: Map<string, Interface>): void {
+  const order = Array.from(t.index.keys()).sort((a, b) => t.index[a] - t.index[b]);
+  const permute = <T,>(xs: { [n: number]: T }) => {
+    const copy = order.map((n) => xs[n]);
+    copy.forEach((x, n) => (xs[n] = x));
+  };
+  permute(t.index);
+  permute(t.key);
+  permute(t.iface);
+  permute(t.block);
+  permute(slotOf);
+  for (const list of t.firstsBySlot) list.length = 0;
+  for (const it of byName.values()) {
+    it.lo = it.hi = 0;
+    it.more = undefined;
+    it.seen = 0;
+  }
+  for (let n = 0; n < order.length; n++) addOption(t, t.iface[n], n, slotOf[n]);
 }

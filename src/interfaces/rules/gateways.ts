@@ -10,8 +10,7 @@ export const gateways: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   const first = new Map<string, { name: string; line: number; value: string }>();
   const firstValue = (name: string, key: string) => ctx.optionOf(name, key)?.values[0] ?? '';
-  for (const o of ctx.options) {
-    if (o.key !== 'gateway') continue;
+  for (const o of ctx.optionsWith('gateway')) {
     // Gateways in different VRFs or with different metrics are separate routes.
     const vrf = firstValue(o.name, 'vrf') || (ctx.optionOf(o.name, 'vrf-table') ? o.name : '');
     const metric = firstValue(o.name, 'metric');

@@ -9,6 +9,7 @@ import { at, splitDotted, type Iface, type OptionRef, type Rule, type RuleContex
 import { portList } from './ports';
 
 const DIGITS = /^\d+$/;
+const MTU_KEYS = ['mtu', 'ovs-mtu'];
 
 function mtuOf(it: Iface | undefined): { value: number; opt: OptionRef } | undefined {
   const opt = it?.option('mtu');
@@ -23,15 +24,18 @@ function hasIPv6(ctx: RuleContext, name: string): boolean {
 
 export const mtu: Rule = (ctx) => {
   const out: Diagnostic[] = [];
-  for (const o of ctx.options) {
-    if (o.key !== 'mtu' && o.key !== 'ovs-mtu') continue;
-    const n = DIGITS.test(o.value) ? Number(o.value) : NaN;
-    if (!(n >= 68 && n <= 65535))
-      out.push(at(ctx.pos(o.index, 1), 'error', 'bad-mtu', `${o.name}: ${o.rawKey} "${o.value}" is not a valid MTU: use a whole number from 68 to 65535 (1500 is the Ethernet default, 9000 for jumbo frames).`, o.name));
-    else if (n < 1280 && hasIPv6(ctx, o.name))
-      out.push(at(ctx.pos(o.index, 1), 'warning', 'bad-mtu', `${o.name}: ${o.rawKey} ${n} is below 1280, the IPv6 minimum: the kernel disables IPv6 on it. Raise it to 1280 or more.`, o.name));
+  for (const key of MTU_KEYS) {
+    for (const o of ctx.optionsWith(key)) {
+      const n = DIGITS.test(o.value) ? Number(o.value) : NaN;
+      if (!(n >= 68 && n <= 65535))
+        out.push(at(ctx.pos(o.index, 1), 'error', 'bad-mtu', `${o.name}: ${o.rawKey} "${o.value}" is not a valid MTU: use a whole number from 68 to 65535 (1500 is the Ethernet default, 9000 for jumbo frames).`, o.name));
+      else if (n < 1280 && hasIPv6(ctx, o.name))
+        out.push(at(ctx.pos(o.index, 1), 'warning', 'bad-mtu', `${o.name}: ${o.rawKey} ${n} is below 1280, the IPv6 minimum: the kernel disables IPv6 on it. Raise it to 1280 or more.`, o.name));
+    }
   }
-  for (const it of ctx.interfaces.values()) {
+  // Each interface's first mtu line counts (mtuOf).
+  for (const o of ctx.firstOptions('mtu')) {
+    const it = o.iface;
     const own = mtuOf(it);
     if (!own) continue;
     const name = it.name;

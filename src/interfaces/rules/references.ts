@@ -20,19 +20,26 @@ export const references: Rule = (ctx) => {
   const report = (p: Position, owner: string, what: string, ref: string) =>
     out.push(at(p, 'warning', 'undeclared-reference',
       `${owner}: ${what} ${ref} is not declared in this file and is not a known NIC: add \`iface ${ref} inet manual\` or check the name${tail}.`, owner));
-  for (const it of ctx.interfaces.values()) {
-    const name = it.name;
-    const bp = it.option('bridge-ports');
-    if (bp) for (const p of portList(bp.values)) if (!known(ctx, p)) report(ctx.posOf(bp.index, p), name, 'bridge port', p);
-    const bs = it.option('bond-slaves');
-    if (bs) for (const p of portList(bs.values)) if (!known(ctx, p)) report(ctx.posOf(bs.index, p), name, 'bond slave', p);
-    const primary = it.option('bond-primary');
-    if (primary?.values[0] && !known(ctx, primary.values[0])) report(ctx.pos(primary.index, 1), name, 'bond-primary', primary.values[0]);
-    const raw = it.option('vlan-raw-device');
-    const dotted = splitDotted(name);
-    if (raw && raw.values[0]) {
-      if (!known(ctx, raw.values[0])) report(ctx.pos(raw.index, 1), name, 'VLAN raw device', raw.values[0]);
-    } else if (dotted && !known(ctx, dotted[0])) report(ctx.pos(it.blocks[0].header, 1), name, 'VLAN raw device', dotted[0]);
+  // Each interface's first line of each key counts.
+  for (const o of ctx.firstOptions('bridge-ports'))
+    for (const p of portList(o.values)) if (!known(ctx, p)) report(ctx.posOf(o.index, p), o.name, 'bridge port', p);
+  for (const o of ctx.firstOptions('bond-slaves'))
+    for (const p of portList(o.values)) if (!known(ctx, p)) report(ctx.posOf(o.index, p), o.name, 'bond slave', p);
+  for (const o of ctx.firstOptions('bond-primary')) {
+    const p = o.values[0];
+    if (p && !known(ctx, p)) report(ctx.pos(o.index, 1), o.name, 'bond-primary', p);
+  }
+  for (const o of ctx.firstOptions('vlan-raw-device')) {
+    const p = o.values[0];
+    if (p && !known(ctx, p)) report(ctx.pos(o.index, 1), o.name, 'VLAN raw device', p);
+  }
+  // A dotted name implies its raw device, unless a vlan-raw-device line names one.
+  const list = ctx.list;
+  for (let k = 0; k < list.length; k++) { // indexed: for-of costs more until compiled (see context.ts)
+    const it = list[k];
+    if (it.name.indexOf('.') === -1 || it.option('vlan-raw-device')?.values[0]) continue;
+    const dotted = splitDotted(it.name);
+    if (dotted && !known(ctx, dotted[0])) report(ctx.pos(it.header, 1), it.name, 'VLAN raw device', dotted[0]);
   }
   return out;
 };

@@ -4,10 +4,13 @@ import { at, type Rule } from './context';
 
 export const stanzas: Rule = (ctx) => {
   const out: Diagnostic[] = [];
-  for (const { name, blocks } of ctx.interfaces.values()) {
-    if (blocks.length === 1) continue;
+  const list = ctx.list;
+  for (let k = 0; k < list.length; k++) { // indexed: for-of costs more until compiled (see context.ts)
+    const it = list[k];
+    if (it.stanzaCount === 1) continue;
+    const name = it.name;
     const first = new Map<string, number>();
-    for (const b of blocks) {
+    for (const b of it.blocks) {
       const fam = b.family ?? '';
       const prev = first.get(fam);
       if (prev === undefined) {

@@ -7,31 +7,25 @@
  * a warning.
  */
 import { splitPhysical } from '../lexer';
+import { linesWithAny, rawAt, tableOfDoc } from '../lines';
 import type { Diagnostic } from '../types';
 import { at, type Rule } from './context';
 
 const WHY = 'ifupdown2 renders a file containing `%` through Mako templates (when template_enable is on)';
 
-/**
- * Can logical line `raw` hold a marker (`%`, `${`, `<%`, `</%`, `<&`)? Three one-character scans:
- * nearly every line has none of these characters and is skipped; the others get the full check.
- */
-const mayHaveMarker = (raw: string) => raw.indexOf('%') !== -1 || raw.indexOf('$') !== -1 || raw.indexOf('<') !== -1;
-
 export const template: Rule = (ctx) => {
   const out: Diagnostic[] = [];
-  const { lines, lineNumbers } = ctx.doc;
-  const candidates: number[] = [];
+  const { lineNumbers } = ctx.doc;
+  const lines = tableOfDoc(ctx.doc);
+  // The lines that may hold a marker (`%`, `${`, `<%`, `</%`, `<&`): nearly every line has none of
+  // these characters and is skipped (found by searching the text, not line by line); the others
+  // get the full check.
+  const candidates = linesWithAny(lines, '%$<');
   let rendered = false;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].raw;
-    if (!mayHaveMarker(raw)) continue;
-    candidates.push(i);
-    if (!rendered && raw.includes('%')) rendered = true;
-  }
+  for (const i of candidates) if (rawAt(lines, i).includes('%')) rendered = true;
   for (const i of candidates) {
     const iface = ctx.ownerOf(i)?.name;
-    splitPhysical(lines[i].raw).forEach((phys, k) => {
+    splitPhysical(rawAt(lines, i)).forEach((phys, k) => {
       const line = lineNumbers[i] + k;
       const d = (col: number, sev: Diagnostic['severity'], msg: string) =>
         out.push(at({ line, column: col + 1 }, sev, 'template-marker', `${iface ? `${iface}: ` : ''}${msg}`, iface));
