@@ -3,7 +3,8 @@
  * CSP forbids). Shades are picked for WCAG AA contrast: filled buttons use shade 8 (white text on
  * blue-6 is only 3.5:1), dimmed text is gray-7 (light) and dark-1 (dark), error text is red-9 on
  * white (5.4:1; Mantine's red-6 is 3.3:1) and red-4 on dark-7 (6.6:1; red-8 is 3.4:1), and alert
- * titles use the body text colour (yellow-9 on yellow-1 is unreadable). Every notification's, dialog's and drawer's close
+ * titles use the body text colour (yellow-9 on yellow-1 is unreadable), notification text under a
+ * title is dimmed (Mantine's gray-6 is 3.3:1). Every notification's, dialog's and drawer's close
  * button is named (an icon-only button has no name of its own).
  */
 import { Alert, createTheme, Drawer, localStorageColorSchemeManager, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
@@ -16,7 +17,11 @@ export const theme = createTheme({
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   components: {
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+      // Mantine greys a titled notification's text to gray-6 (3.3:1 on white); use the dimmed colour.
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
