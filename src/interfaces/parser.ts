@@ -21,28 +21,21 @@ import type { Block, Diagnostic, IfaceBlock, Line, ListBlock, MappingBlock, NetD
  * objects made when `doc.lines` is first read: checking or printing a file needs none of them.
  */
 export function parse(text: string): NetDocument {
-  const t = lexTable(text);
-  const a = analyzeTable(t);
-  const doc: NetDocument = {
-    get lines() {
-      return linesOf(t);
-    },
-    blocks: a.blocks as Block[],
-    lineNumbers: a.lineNumbers,
-    eol: t.crlf > t.lf ? '\r\n' : '\n',
-    indent: dominantIndent(a.indents),
-    diagnostics: a.diagnostics,
-  };
-  setTable(doc, t);
-  return doc;
+  return documentOf(lexTable(text));
 }
 
 /** Build the block index of a line array (an edit's result, say): through a table of its lines too. */
 export function analyze(lines: readonly Line[]): NetDocument {
-  const t = tableOf(lines);
+  return documentOf(tableOf(lines), lines);
+}
+
+/** The document of a line table; its Line objects are `lines` when given, else made on first read. */
+function documentOf(t: LineTable, lines?: readonly Line[]): NetDocument {
   const a = analyzeTable(t);
   const doc: NetDocument = {
-    lines,
+    get lines() {
+      return lines ?? linesOf(t);
+    },
     blocks: a.blocks as Block[],
     lineNumbers: a.lineNumbers,
     eol: t.crlf > t.lf ? '\r\n' : '\n',

@@ -131,14 +131,12 @@ describe('readHunks', () => {
     expect(h.lines[0].text).toBe('-- not a header');
   });
 
-  it('groups a 2,000-bridge diff quickly', () => {
+  it('groups a 2,000-bridge diff under the names of its bridges (bench/panel.bench.ts times it)', () => {
     let doc = parse(SAMPLE);
     for (let i = 1; i <= 2000; i++) doc = addInterface(doc, bridge(`vmbr${i}`, [], `10.${i >> 8}.${i & 255}.1/24`));
     const names = Array.from({ length: 2000 }, (_, i) => `vmbr${i + 1}`);
     const { diff, hunks } = changesOf(SAMPLE, print(doc), names);
-    const t0 = performance.now();
     const s = summarizeDiff(diff, hunks);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(new Set(s.groups.flatMap((g) => g.names))).toEqual(new Set(names));
     expect(s.added).toBeGreaterThan(2000 * 3);
   });

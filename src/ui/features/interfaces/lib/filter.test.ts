@@ -63,14 +63,20 @@ describe('filterRows', () => {
     expect(matchesType(rows[0], 'bond')).toBe(false);
   });
 
-  it('filters 5,000 rows per keystroke in a few milliseconds once cached', () => {
+  it('filters 5,000 rows per keystroke from texts made once (bench/panel.bench.ts times it)', () => {
     const big = buildRows(bigNetwork(5000));
-    const texts = new WeakMap<InterfaceRow, string>();
+    let made = 0;
+    const texts = new (class extends WeakMap<InterfaceRow, string> {
+      override set(row: InterfaceRow, text: string) {
+        made++;
+        return super.set(row, text);
+      }
+    })();
     filterRows(big, f({ query: 'warm' }), texts);
-    const t0 = performance.now();
+    expect(made).toBe(big.length);
     const hit = filterRows(big, f({ query: 'tenant 4998' }), texts);
-    expect(performance.now() - t0).toBeLessThan(50);
     expect(names(hit)).toEqual(['vmbr4998']);
     expect(names(filterRows(big, f({ query: 'tenant 4999' }), texts))).toEqual([]); // 4999 has no comment
+    expect(made, 'later keystrokes reuse the search texts').toBe(big.length);
   });
 });

@@ -40,12 +40,11 @@ describe('buildRows', () => {
     expect(pendingCount(old)).toBe(0);
   });
 
-  it('builds 5,000 rows fast', () => {
+  it('builds a row for each of 5,000 interfaces, in the order of the file (bench/panel.bench.ts times it)', () => {
     const net = bigNetwork(5000);
-    const t0 = performance.now();
     const rows = buildRows(net);
-    expect(rows).toHaveLength(5001);
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(rows).toHaveLength(net.interfaces.length);
+    expect(rows.map((r) => r.model.name)).toEqual(net.interfaces.map((m) => m.name));
   });
 });
 
