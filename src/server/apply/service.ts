@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DEFAULT_CONFIRM_SECONDS } from '../../schema/apply';
 import { conflict, HttpError, notFound } from '../errors';
 import { staleError } from '../network/preconditions';
 import type { NetworkService } from '../network/service';
@@ -21,8 +22,6 @@ import { precheck } from './precheck';
 import { ApplyStore, type PendingApply, type StoreLimits } from './store';
 import type { ApplyCheckResponse, ApplyRecord, ApplyResponse, CurrentApplyResponse, ReloadOutcome, RollbackReason } from './types';
 
-export const DEFAULT_CONFIRM_SECONDS = 60;
-export const MAX_CONFIRM_SECONDS = 3600;
 const DIFF_LIMIT = 64 * 1024;
 /** A rollback that could not run (lock held, disk error) is tried again this much later. */
 const RETRY_MS = 5_000;
@@ -170,6 +169,25 @@ export class ApplyService {
     });
   }
 
+  /**
+   * Roll back a waiting apply now, before its deadline ("Roll back now" in the countdown). Like
+   * confirm, refused with 409 once it is no longer waiting; asking again for one already rolled
+   * back answers with its record.
+   */
+  async rollBack(id: string, user: string): Promise<ApplyRecord> {
+    return this.locked(async () => {
+      const p = await this.store.readPending();
+      if (p?.id !== id) {
+        const done = await this.store.record(id);
+        if (!done) throw notFound(`There is no apply "${id}".`);
+        if (done.status === 'rolled-back' || done.status === 'rollback-failed') return done;
+        throw conflict('not-pending', `Apply ${id} is no longer waiting for confirmation: it was ${done.status.replace('-', ' ')}${done.finishedAt ? ` at ${done.finishedAt}` : ''}.`, { record: done });
+      }
+      if (p.phase !== 'waiting') throw conflict('not-pending', `Apply ${id} is still being applied: roll it back once it is running.`);
+      return this.rollbackLocked(p, 'requested', user);
+    });
+  }
+
   async current(): Promise<CurrentApplyResponse> {
     const [p, history] = await Promise.all([this.store.readPending(), this.store.history()]);
     const rec = p ? history.find((r) => r.id === p.id) : undefined;
@@ -270,7 +288,7 @@ export class ApplyService {
   }
 
   /** The backup becomes live again and is reloaded; what was applied is staged again if nothing else is. */
-  private async rollbackLocked(p: PendingApply, reason: RollbackReason): Promise<ApplyRecord> {
+  private async rollbackLocked(p: PendingApply, reason: RollbackReason, by?: string): Promise<ApplyRecord> {
     this.cancelTimer();
     const applied = await readFile(this.files.live).catch(() => null);
     const before = p.backup ? await this.store.readBackup(p.backup).catch(() => readFile(this.files.backup)) : null;
@@ -289,11 +307,11 @@ export class ApplyService {
     Object.assign(record, {
       status: reload.ok ? 'rolled-back' : 'rollback-failed',
       finishedAt: iso(this.clock.now()),
-      rollback: { at: iso(this.clock.now()), reason, reload, restagged },
+      rollback: { at: iso(this.clock.now()), reason, ...(by ? { by } : {}), reload, restagged },
     });
     await this.store.put(record);
     await this.store.clearPending();
-    this.log(reload.ok ? 'warn' : 'error', `apply ${p.id} rolled back (${reason})${reload.ok ? '' : `, but the reload failed: ${reload.output.trim().slice(-300)}`}`);
+    this.log(reload.ok ? 'warn' : 'error', `apply ${p.id} rolled back (${reason}${by ? ` by ${by}` : ''})${reload.ok ? '' : `, but the reload failed: ${reload.output.trim().slice(-300)}`}`);
     return record;
   }
 }

@@ -2,30 +2,19 @@
  * /network/apply: make the staged file live with an automatic rollback (apply/service.ts).
  *   POST /network/apply              {confirmWithinSeconds?}  If-Match: digest → {applyId, deadline, digest, record}
  *   POST /network/apply/:id/confirm  {}                        → {record}
+ *   POST /network/apply/:id/rollback {}                        → {record}  (roll back now, inside the window)
  *   GET  /network/apply/check        → {digest, ok, check | code+message+diagnostics}  (the precheck alone)
  *   GET  /network/apply/current      → {pending, last}
  *   GET  /network/apply/history      → {entries}
  * Writes need the session and CSRF token like every /api/v1 write (the auth plugin guards them).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireUser } from '../auth/plugin';
-import { DEFAULT_CONFIRM_SECONDS, MAX_CONFIRM_SECONDS, type ApplyService } from '../apply/service';
+import { applyBodySchema, applyIdParams } from '../../schema/apply';
+import type { ApplyService } from '../apply/service';
 import { conflict } from '../errors';
 import { requireIfMatch } from '../network/preconditions';
 
-const applyBodySchema = z
-  .strictObject({
-    confirmWithinSeconds: z
-      .number()
-      .int('Whole seconds only.')
-      .min(0, '0 (no rollback) or more.')
-      .max(MAX_CONFIRM_SECONDS, `At most ${MAX_CONFIRM_SECONDS} seconds.`)
-      .default(DEFAULT_CONFIRM_SECONDS),
-  })
-  .default({ confirmWithinSeconds: DEFAULT_CONFIRM_SECONDS });
-
-const applyIdParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an apply id.') });
 
 /**
  * The confirmation must prove the admin can still reach the host over the new configuration, so
@@ -64,6 +53,11 @@ export const applyRoutes: FastifyPluginAsyncZod<{ apply: ApplyService }> = async
     }
     return { record: await apply.confirm(req.params.id, requireUser(req).username) };
   });
+
+  // No new-connection rule here: rolling back is the safe direction, whatever path the request took.
+  app.post('/network/apply/:id/rollback', { schema: { params: applyIdParams } }, async (req) => ({
+    record: await apply.rollBack(req.params.id, requireUser(req).username),
+  }));
 
   app.get('/network/apply/current', async () => apply.current());
 

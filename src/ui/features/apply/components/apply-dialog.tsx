@@ -6,6 +6,7 @@
 import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ApplyRecord } from '../../../../server/apply/types';
+import { confirmSecondsSchema, DEFAULT_CONFIRM_SECONDS as DEFAULT_SECONDS, MAX_CONFIRM_SECONDS as MAX_SECONDS } from '../../../../schema/apply';
 import type { NetworkResponse } from '../../../../schema/responses';
 import { ApiError } from '../../../api/client';
 import { useApplyCheck } from '../api/get-apply-check';
@@ -16,8 +17,6 @@ import { ChangeSummary } from './change-summary';
 import { PrecheckNotes } from './precheck-notes';
 import { ProblemAlert } from './problem-alert';
 
-export const DEFAULT_SECONDS = 60;
-export const MAX_SECONDS = 3600;
 
 export interface ApplyDialogProps {
   opened: boolean;
@@ -28,7 +27,6 @@ export interface ApplyDialogProps {
   onRolledBack: (record: ApplyRecord) => void;
 }
 
-const validSeconds = (v: number | string): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_SECONDS;
 
 export function ApplyDialog({ opened, network, onClose, onApplied, onRolledBack }: ApplyDialogProps) {
   const [seconds, setSeconds] = useState<number | string>(DEFAULT_SECONDS);
@@ -41,12 +39,13 @@ export function ApplyDialog({ opened, network, onClose, onApplied, onRolledBack 
     setSeconds(DEFAULT_SECONDS);
   }, [opened, reset]);
 
-  const valid = validSeconds(seconds);
+  const checked = confirmSecondsSchema.safeParse(seconds === '' ? undefined : seconds);
+  const valid = checked.success;
   const busy = apply.isPending;
   const submit = () => {
-    if (!valid) return;
+    if (!checked.success) return;
     apply.mutate(
-      { digest: network.digest, confirmWithinSeconds: seconds },
+      { digest: network.digest, confirmWithinSeconds: checked.data },
       {
         onSuccess: onApplied,
         onError: (err) => {
@@ -65,11 +64,13 @@ export function ApplyDialog({ opened, network, onClose, onApplied, onRolledBack 
         <Text size="sm">
           The staged configuration (interfaces.new) becomes the live <code>/etc/network/interfaces</code>, and the network is reloaded with it.
         </Text>
-        <Text size="sm">
-          {valid && seconds > 0
-            ? `Then you have ${durationWords(seconds)} to press "Keep this configuration". If you do not (for instance because the change cut your connection to the host), the previous configuration is restored by itself.`
-            : 'With 0 seconds the new configuration is kept without asking: nothing restores the previous one if the change cuts your connection to the host.'}
-        </Text>
+        {checked.success && (
+          <Text size="sm">
+            {checked.data > 0
+              ? `Then you have ${durationWords(checked.data)} to press "Keep this configuration" or "Roll back now". If you do neither (for instance because the change cut your connection to the host), the previous configuration is restored by itself.`
+              : 'With 0 seconds the new configuration is kept without asking: nothing restores the previous one if the change cuts your connection to the host.'}
+          </Text>
+        )}
         <PrecheckNotes check={check.data} />
         <NumberInput
           label="Roll back after (seconds)"
@@ -80,7 +81,7 @@ export function ApplyDialog({ opened, network, onClose, onApplied, onRolledBack 
           max={MAX_SECONDS}
           allowDecimal={false}
           allowNegative={false}
-          error={valid ? undefined : `Whole seconds from 0 to ${MAX_SECONDS}.`}
+          error={checked.error?.issues[0]?.message}
           disabled={busy}
           data-autofocus
           w={220}
