@@ -3,8 +3,9 @@
  * there unless a spec gives a --reload-command, but the file swap, the countdown, the confirmation
  * and the rollback are real):
  *   - apply with 60 s and "Keep this configuration": the live file has the change, nothing is
- *     pending; apply another change with 3 s and do not confirm: the panel says it rolled back
+ *     pending; apply another change with 6 s and do not confirm: the panel says it rolled back
  *     (waited on by its text) and the live file is the previous one again; the history lists both;
+ *   - "Roll back now" in the countdown restores the previous configuration at once;
  *   - a page reload mid-window offers the countdown again (banner), and a rollback the admin did
  *     not see is shown once (remembered across reloads);
  *   - a failing reload (a --reload-command that refuses one address) is explained with its output;
@@ -106,15 +107,15 @@ test('apply and keep; apply and let it roll back; the history lists both', async
   await expectNothingStaged(demo);
   const liveAfterKeep = await readFile(demo.live, 'utf8');
 
-  // 2. Another change, applied with 3 s and not confirmed: it rolls back.
+  // 2. Another change, applied with 6 s (time to see the countdown on a slow machine) and not confirmed: it rolls back.
   await setVmbr0Address(page, '10.20.30.7/24');
-  await applyWith(page, 3);
+  await applyWith(page, 6);
   await expect(countdown(page)).toBeVisible();
   expect((await liveModel(demo, 'vmbr0'))?.inet?.cidr).toBe('10.20.30.7/24');
   const outcome = page.getByRole('dialog', { name: 'Rolled back: the previous configuration is live again' });
   await expect(outcome).toBeVisible({ timeout: 20_000 });
   await expect(countdown(page)).toBeHidden();
-  await expect(outcome).toContainText('Rolled back because it was not confirmed within 3 seconds');
+  await expect(outcome).toContainText('Rolled back because it was not confirmed within 6 seconds');
   await expect(outcome).toContainText('staged again');
   await expect(outcome.getByRole('figure', { name: 'Output of the reload of the previous configuration' })).toContainText('no reload command');
   expect(await readFile(demo.live, 'utf8'), 'the live file is the previous one again').toEqual(liveAfterKeep);
@@ -145,6 +146,23 @@ test('apply and keep; apply and let it roll back; the history lists both', async
   await expect(drawer).toBeHidden();
 
   expect(problems, 'no serious or critical axe violations').toEqual({ 'apply dialog': [], countdown: [], history: [] });
+});
+
+test('"Roll back now" restores the previous configuration at once and stages the change again', async ({ page, demo }) => {
+  await signIn(page, demo);
+  await setVmbr0Address(page, '10.20.30.6/24');
+  await applyWith(page, 60);
+  await expect(countdown(page)).toBeVisible();
+  expect((await liveModel(demo, 'vmbr0'))?.inet?.cidr).toBe('10.20.30.6/24');
+  await countdown(page).getByRole('button', { name: 'Roll back now', exact: true }).click();
+  const outcome = page.getByRole('dialog', { name: 'Rolled back: the previous configuration is live again' });
+  await expect(outcome).toContainText(`Rolled back because ${demo.username} asked for it before the deadline`);
+  await expect(countdown(page)).toBeHidden();
+  expect(await readFile(demo.live), 'the live file is the one from before the apply').toEqual(demo.liveAtStart);
+  expect((await stagedModel(demo, 'vmbr0'))?.inet?.cidr, 'what was applied is staged again').toBe('10.20.30.6/24');
+  await outcome.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(changesPane(page)).toContainText('10.20.30.6/24');
+  await expect(applyButton(page)).toBeEnabled();
 });
 
 test('after a page reload mid-window the countdown is offered again; an unseen rollback is shown once', async ({ page, demo }) => {

@@ -121,6 +121,38 @@ describe('POST /network/apply', () => {
     expect(late.json().error.code).toBe('not-pending');
   });
 
+  it('rolls back at once when asked inside the window, says who asked, and cannot be kept afterwards', async () => {
+    await start();
+    const { applyId } = (await apply()).json();
+    clock.advance(5_000);
+    const res = await t.call('POST', `/api/v1/network/apply/${applyId}/rollback`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().record).toMatchObject({ id: applyId, status: 'rolled-back', rollback: { reason: 'requested', by: 'admin', restagged: true } });
+    expect((await t.live()).toString()).toBe(LIVE);
+    expect((await t.staged())?.toString()).toBe(STAGED);
+    expect(reloads).toEqual([STAGED, LIVE]);
+    expect(clock.armed, 'the deadline timer is gone').toBe(0);
+    expect((await current()).pending).toBeNull();
+    // Asking again answers with the same record; keeping it now is refused.
+    const again = await t.call('POST', `/api/v1/network/apply/${applyId}/rollback`, {});
+    expect(again.json().record).toMatchObject({ id: applyId, status: 'rolled-back' });
+    expect(reloads).toHaveLength(2);
+    expect((await t.call('POST', `/api/v1/network/apply/${applyId}/confirm`, {})).statusCode).toBe(409);
+  });
+
+  it('refuses to roll back a kept apply (409) or an unknown one (404), changing nothing', async () => {
+    await start();
+    const { applyId } = (await apply()).json();
+    expect((await t.call('POST', `/api/v1/network/apply/${applyId}/confirm`, {})).statusCode).toBe(200);
+    const kept = await t.call('POST', `/api/v1/network/apply/${applyId}/rollback`, {});
+    expect(kept.statusCode).toBe(409);
+    expect(kept.json().error).toMatchObject({ code: 'not-pending', record: { status: 'confirmed' } });
+    expect((await t.call('POST', '/api/v1/network/apply/no-such-apply/rollback', {})).statusCode).toBe(404);
+    expect((await t.call('POST', '/api/v1/network/apply/..%2Fetc/rollback', {})).statusCode).toBe(400);
+    expect((await t.live()).toString()).toBe(STAGED);
+    expect(reloads).toHaveLength(1);
+  });
+
   it('rolls back at once when the reload fails, and says so with 502', async () => {
     await start();
     reloadFails = (n) => n === 1;

@@ -24,11 +24,14 @@ export interface ReloadOutcome {
   output: string;
 }
 
-export type RollbackReason = 'not-confirmed' | 'reload-failed' | 'interrupted';
+/** `requested`: an admin asked for it inside the window (POST /network/apply/:id/rollback). */
+export type RollbackReason = 'not-confirmed' | 'reload-failed' | 'interrupted' | 'requested';
 
 export interface RollbackRecord {
   at: string;
   reason: RollbackReason;
+  /** Who asked for a `requested` rollback. */
+  by?: string;
   reload: ReloadOutcome;
   /** The rolled-back configuration was put back as interfaces.new (nothing else was staged). */
   restagged: boolean;

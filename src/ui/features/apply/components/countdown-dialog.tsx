@@ -1,6 +1,6 @@
 /**
  * After an apply: the time left until the previous configuration is restored, ticking on this
- * browser's clock, and "Keep this configuration" (sent over a new connection). It cannot be closed
+ * browser's clock, "Keep this configuration" (sent over a new connection) and "Roll back now". It cannot be closed
  * by clicking outside or Escape. When the time is up it polls GET /network/apply/current until the
  * apply shows as finished: rolled back → the outcome dialog; kept (e.g. from another tab) → closed.
  */
@@ -10,6 +10,7 @@ import type { ApplyRecord } from '../../../../server/apply/types';
 import { ApiError } from '../../../api/client';
 import { useConfirmApply } from '../api/confirm-apply';
 import { useCurrentApply } from '../api/get-current-apply';
+import { useRollBackApply } from '../api/roll-back-apply';
 import type { PendingApply } from '../hooks/use-apply-flow';
 import { useNow } from '../hooks/use-now';
 import { describeApplyError } from '../lib/apply-error';
@@ -32,6 +33,7 @@ export function CountdownDialog({ pending, onKept, onRolledBack }: CountdownDial
   const left = secondsLeft(pending.deadlineAt, now);
   const expired = left === 0;
   const confirm = useConfirmApply();
+  const rollBack = useRollBackApply();
   const current = useCurrentApply({ pollMs: expired ? 1000 : 5000 });
 
   const last = current.data?.last;
@@ -49,7 +51,21 @@ export function CountdownDialog({ pending, onKept, onRolledBack }: CountdownDial
         if (record && isRollback(record)) onRolledBack(record);
       },
     });
-  const problem = confirm.error ? describeApplyError(confirm.error, 'The configuration could not be kept') : null;
+  const undo = () =>
+    rollBack.mutate(pending.id, {
+      onSuccess: ({ record }) => onRolledBack(record),
+      onError: (err) => {
+        const { record } = describeApplyError(err);
+        if (record && isRollback(record)) onRolledBack(record);
+        else if (record) onKept(record);
+      },
+    });
+  const busy = confirm.isPending || rollBack.isPending;
+  const problem = confirm.error
+    ? describeApplyError(confirm.error, 'The configuration could not be kept')
+    : rollBack.error
+      ? describeApplyError(rollBack.error, 'The previous configuration could not be restored')
+      : null;
   const unreachable = confirm.error instanceof ApiError && confirm.error.status === 0;
   const milestone = MILESTONES.filter((m) => left > 0 && left <= m).at(-1);
   const reload = pending.record.reload;
@@ -91,8 +107,11 @@ export function CountdownDialog({ pending, onKept, onRolledBack }: CountdownDial
             The new configuration stays live.
           </Alert>
         )}
-        <Button onClick={keep} loading={confirm.isPending} disabled={expired} data-autofocus fullWidth>
+        <Button onClick={keep} loading={confirm.isPending} disabled={expired || busy} data-autofocus fullWidth>
           Keep this configuration
+        </Button>
+        <Button variant="default" onClick={undo} loading={rollBack.isPending} disabled={expired || busy} fullWidth>
+          Roll back now
         </Button>
       </Stack>
     </Modal>

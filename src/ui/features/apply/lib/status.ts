@@ -32,6 +32,7 @@ const REASON: Record<RollbackReason, string> = {
   'not-confirmed': 'it was not confirmed in time',
   'reload-failed': 'the reload failed',
   interrupted: 'netstage was stopped in the middle of the apply',
+  requested: 'it was asked for before the deadline',
 };
 
 export function rollbackReasonText(reason: RollbackReason | undefined): string {
@@ -64,7 +65,12 @@ export function outcomeSentence(r: ApplyRecord): string {
     case 'applying':
       return 'netstage stopped in the middle of this apply; it rolls the change back when it starts again.';
     case 'rolled-back': {
-      const why = r.rollback?.reason === 'not-confirmed' ? `it was not confirmed within ${within}` : rollbackReasonText(r.rollback?.reason);
+      const why =
+        r.rollback?.reason === 'not-confirmed'
+          ? `it was not confirmed within ${within}`
+          : r.rollback?.reason === 'requested'
+            ? `${r.rollback.by ?? 'an admin'} asked for it before the deadline`
+            : rollbackReasonText(r.rollback?.reason);
       return `Rolled back because ${why}: the previous configuration was restored.`;
     }
     case 'rollback-failed':

@@ -1,5 +1,5 @@
 /** ApplyRecords for the tests. */
-import type { ApplyRecord } from '../../../../server/apply/types';
+import type { ApplyRecord, RollbackReason } from '../../../../server/apply/types';
 
 export function record(over: Partial<ApplyRecord> = {}): ApplyRecord {
   return {
@@ -15,7 +15,7 @@ export function record(over: Partial<ApplyRecord> = {}): ApplyRecord {
   };
 }
 
-export const rolledBack = (reason: 'not-confirmed' | 'reload-failed' | 'interrupted', over: Partial<ApplyRecord> = {}) =>
+export const rolledBack = (reason: RollbackReason, over: Partial<ApplyRecord> = {}) =>
   record({
     status: 'rolled-back',
     finishedAt: '2025-01-01T00:01:00.000Z',
