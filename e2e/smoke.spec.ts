@@ -16,12 +16,21 @@ test('signs in with the demo credentials and lists the interfaces', async ({ pag
   await expect(readFile(demo.staged)).rejects.toThrow(/ENOENT/);
 });
 
-test('a wrong password is refused with a visible message', async ({ page, demo }) => {
+test('a wrong password is refused with a visible message; empty fields are refused without a request', async ({ page, demo }) => {
+  const signIns: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/session') signIns.push(r.url());
+  });
   await page.goto(demo.base);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(field(page, 'User name')).toHaveAccessibleDescription('Enter your user name.');
+  await expect(field(page, 'Password')).toHaveAccessibleDescription('Enter your password.');
+  expect(signIns, 'nothing was sent').toEqual([]);
   await field(page, 'User name').fill(demo.username);
   await field(page, 'Password').fill(`${demo.password}-wrong`);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
+  expect(signIns).toHaveLength(1);
   await expect(field(page, 'User name')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Network interfaces' })).toHaveCount(0);
 });

@@ -27,7 +27,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { credentialsSchema, sessionInfoSchema } from '../../schema/session';
 import { forbidden, HttpError, unauthorized } from '../errors';
 import type { Session, SessionStore } from './sessions';
 import type { UserStore } from './users';
@@ -130,11 +130,6 @@ const plainPath = (url: string) => url.split('?', 1)[0].replace(/\/{2,}/g, '/').
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const credentialsSchema = z.object({
-  username: z.string().min(1).max(256),
-  password: z.string().min(1).max(4096),
-});
-const sessionInfoSchema = z.object({ username: z.string(), csrfToken: z.string() });
 
 async function authPluginImpl(app: FastifyInstance, opts: AuthPluginOptions): Promise<void> {
   const prefix = (opts.prefix ?? '/api/v1').replace(/\/+$/, '');

@@ -1,6 +1,7 @@
 /** The sign-in page: user name and password; failures (wrong password, 429 lockouts) shown above the form. */
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { credentialsSchema, type Credentials } from '../../../../schema/session';
 import { useSignIn } from '../api/sign-in';
 import { signInProblem } from '../lib/sign-in-error';
 
@@ -10,11 +11,14 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
 
+  const checked = credentialsSchema.safeParse({ username, password });
+  const fieldError = (field: keyof Credentials) => (touched ? checked.error?.issues.find((i) => i.path[0] === field)?.message : undefined);
+
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setTouched(true);
-    if (!username || !password) return;
-    signIn.mutate({ username, password }, { onError: () => setPassword('') });
+    if (!checked.success) return;
+    signIn.mutate(checked.data, { onError: () => setPassword('') });
   };
   const problem = signIn.isError ? signInProblem(signIn.error) : null;
 
@@ -44,7 +48,7 @@ export function SignInPage() {
               required
               value={username}
               onChange={(e) => setUsername(e.currentTarget.value)}
-              error={touched && !username ? 'Enter your user name.' : undefined}
+              error={fieldError('username')}
             />
             <PasswordInput
               label="Password"
@@ -55,7 +59,7 @@ export function SignInPage() {
               required
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
-              error={touched && !password && !problem ? 'Enter your password.' : undefined}
+              error={password || !problem ? fieldError('password') : undefined}
             />
             <Button type="submit" loading={signIn.isPending} fullWidth>
               Sign in
