@@ -7,10 +7,17 @@ import { expect, test } from './support/fixtures';
 import { field, ifaceRow, signIn } from './support/ui';
 
 test('signs in with the demo credentials and lists the interfaces', async ({ page, demo }) => {
+  const scripts: { url: string; encoding?: string }[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push({ url: r.url(), encoding: r.headers()['content-encoding'] });
+  });
   await page.goto(demo.base);
   await expect(field(page, 'User name')).toBeVisible();
   await signIn(page, demo);
   for (const name of ['eth0', 'eth1', 'eth2', 'eth3', 'vmbr0']) await expect(ifaceRow(page, name)).toBeVisible();
+  // The panel's code comes compressed (the build's .br/.gz files): ~190 kB, not ~650 kB.
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const s of scripts) expect(s.encoding, s.url).toMatch(/^(br|gzip)$/);
   // Signing in and reading the list stage nothing.
   expect(await readFile(demo.live)).toEqual(demo.liveAtStart);
   await expect(readFile(demo.staged)).rejects.toThrow(/ENOENT/);
