@@ -3,8 +3,11 @@
  * folder, clock, system adapter, user store), so tests build it on a temp root and drive it with
  * `app.inject`; main.ts only listens. Layout:
  *   security headers (every response) → sign-in + session/CSRF guard for /api/v1 → routes
- *   → the built UI (dist/ui) for everything else.
+ *   (compressed when the browser takes it: a large host's GET /network is megabytes of JSON)
+ *   → the built UI (dist/ui, precompressed at build time) for everything else.
  */
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { errorHandler, notFoundHandler } from './error-handler';
@@ -54,6 +57,9 @@ export const netstageApp: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   await app.register(
     async (api) => {
       api.setNotFoundHandler(notFoundHandler);
+      // Only these routes: the sign-in's answers (which carry the CSRF token) stay uncompressed.
+      // Brotli at quality 4: 11, zlib's default, takes seconds on a large host's answer.
+      await api.register(fastifyCompress, { encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
       await api.register(networkRoutes, { network, nodeName: () => deps.system.nodeName() });
       await api.register(changesRoutes, { network });
       await api.register(setupRoutes, { network });

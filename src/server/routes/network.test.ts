@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from '../../interfaces/parser';
 import { modelOf } from '../../interfaces/model';
@@ -42,6 +43,20 @@ describe('GET /network', () => {
     expect(body.interfaces[3]).toMatchObject({ type: 'bridge', bridge: { ports: ['eth0'] }, inet: { cidr: '10.20.30.5/24', gateway: '10.20.30.1' } });
     expect(body.nics.map((n: { name: string }) => n.name)).toEqual(['eth0', 'eth1', 'eth2', 'eth3']);
     expect(body.diagnostics).toEqual([]);
+  });
+
+  it('comes compressed to a client that takes it (a large host is megabytes of JSON)', async () => {
+    const stanzas = Array.from({ length: 300 }, (_, i) => `auto vmbr${i + 1}\niface vmbr${i + 1} inet static\n\taddress 10.${i >> 8}.${i & 255}.1/24\n\tbridge-ports none\n`);
+    t = await makeTestApp({ live: `${LIVE}\n${stanzas.join('\n')}` });
+    const plain = await t.call('GET', '/api/v1/network');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await t.call('GET', '/api/v1/network', undefined, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    const gz = await t.call('GET', '/api/v1/network', undefined, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
   });
 
   it('reads the staged file when there is one, and says changes are pending', async () => {
