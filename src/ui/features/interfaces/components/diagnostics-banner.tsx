@@ -16,8 +16,7 @@ export function DiagnosticsBanner({ diagnostics }: { diagnostics: readonly Diagn
     <Alert
       color={severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : 'blue'}
       title={`The configuration has ${diagnosticsSummary(sorted)}`}
-      role="region"
-      aria-label="Problems in the configuration"
+      role="region" // named by its title (Mantine links it with aria-labelledby)
       data-testid="diagnostics-banner"
     >
       <List size="sm" spacing={2}>
