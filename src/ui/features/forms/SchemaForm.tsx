@@ -106,9 +106,9 @@ export function SchemaForm<S extends z.ZodType<FieldValues, FieldValues>>({ sche
   }, [checker.file, parsed, snapshot, checked]);
 
   const fileProblems = parsed.success && checked && checked.file === checker.file ? checked.plan : null;
-  // Valid values not checked against the file yet (the debounce runs): submit waits, like for the
-  // schema's verdict, so the button never flips from enabled to refused under the pointer.
-  const checking = Boolean(plan) && parsed.success && checker.file !== null && !(checked?.snapshot === snapshot && checked.file === checker.file);
+  // Valid values not checked against the file yet (the debounce runs) leave the button enabled:
+  // submit runs the check itself. A disabled default button would make Enter in a field do
+  // nothing (HTML's implicit submission), so a quick "type, Enter" was silently dropped.
 
   // The whole-file check's field problems, shown by the fields (FileProblemsContext).
   const fieldProblems = useMemo(() => new Map((fileProblems?.fieldErrors ?? []).map((e) => [e.name, e.message])), [fileProblems]);
@@ -190,7 +190,7 @@ export function SchemaForm<S extends z.ZodType<FieldValues, FieldValues>>({ sche
                 <Button variant="default" onClick={onCancel}>
                   Cancel
                 </Button>
-                <Button type="submit" disabled={Boolean(reason) || checking} loading={submitting} aria-describedby={reason ? reasonId : undefined}>
+                <Button type="submit" disabled={Boolean(reason)} loading={submitting} aria-describedby={reason ? reasonId : undefined}>
                   {submitLabel}
                 </Button>
               </Group>
