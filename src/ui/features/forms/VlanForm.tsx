@@ -1,14 +1,15 @@
 /**
  * Create / edit a Linux VLAN (vlan.ts). The name fills what it implies (vlanAutofill →
  * resolveVlan): `eth0.50` sets raw device and tag, `vlan50` the tag; those fields are then
- * read-only, the others are asked for.
+ * read-only, the others are asked for. VLAN protocol: 802.1ad for QinQ (an outer tag); empty
+ * writes no `vlan-protocol` line (the kernel's 802.1q).
  */
 import { useFormContext, useWatch } from 'react-hook-form';
-import { vlanFormSchema } from '../../../schema/vlan';
+import { VLAN_PROTOCOLS, vlanFormSchema } from '../../../schema/vlan';
 import { CommonFields } from './CommonFields';
 import { createVlanValues, editValues } from './defaults';
 import { DevicePicker } from './DevicePicker';
-import { NumberField } from './fields';
+import { NumberField, SelectField } from './fields';
 import type { InterfaceFormProps } from './form-props';
 import { SchemaForm } from './SchemaForm';
 import { useInterfaceSubmit } from './use-interface-submit';
@@ -65,6 +66,7 @@ function VlanFields({ network, editing }: { network: InterfaceFormProps['network
         aria-required={!fill.rawLocked}
       />
       <NumberField name="id" readOnly={fill.idLocked} variant={fill.idLocked ? 'filled' : 'default'} description={fill.idLocked ? fromName : '1-4094'} placeholder="50" aria-required={!fill.idLocked} />
+      <SelectField name="protocol" data={[...VLAN_PROTOCOLS]} placeholder="Default (802.1q)" description="802.1ad: QinQ (service tag)" clearable />
     </CommonFields>
   );
 }
