@@ -1,7 +1,7 @@
 /**
  * After an apply: the time left until the previous configuration is restored, ticking on this
- * browser's clock, "Keep this configuration" (sent over a new connection) and "Roll back now". It cannot be closed
- * by clicking outside or Escape. When the time is up it polls GET /network/apply/current until the
+ * browser's clock, "Keep this configuration" (sent over a new connection) and "Roll back now". It
+ * cannot be closed by clicking outside or Escape. When the time is up it polls GET /network/apply/current until the
  * apply shows as finished: rolled back → the outcome dialog; kept (e.g. from another tab) → closed.
  */
 import { Alert, Button, Group, Loader, Modal, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
