@@ -20,7 +20,7 @@ import type { ReloadResult, SystemAdapter } from '../system';
 import { systemClock, type Clock, type Timer } from './clock';
 import { precheck } from './precheck';
 import { ApplyStore, type PendingApply, type StoreLimits } from './store';
-import type { ApplyCheckResponse, ApplyRecord, ApplyResponse, CurrentApplyResponse, ReloadOutcome, RollbackReason } from './types';
+import type { ApplyCheckResponse, ApplyRecord, ApplyResponse, ApplyStatus, CurrentApplyResponse, ReloadOutcome, RollbackReason } from './types';
 
 const DIFF_LIMIT = 64 * 1024;
 /** A rollback that could not run (lock held, disk error) is tried again this much later. */
@@ -148,14 +148,9 @@ export class ApplyService {
 
   async confirm(id: string, user: string): Promise<ApplyRecord> {
     return this.locked(async () => {
-      const p = await this.store.readPending();
-      if (p?.id !== id) {
-        const done = await this.store.record(id);
-        if (!done) throw notFound(`There is no apply "${id}".`);
-        if (done.status === 'confirmed' || done.status === 'applied') return done;
-        throw conflict('not-pending', `Apply ${id} is no longer waiting for confirmation: it was ${done.status.replace('-', ' ')}${done.finishedAt ? ` at ${done.finishedAt}` : ''}.`, { record: done });
-      }
-      if (p.phase !== 'waiting') throw conflict('not-pending', `Apply ${id} is still being applied: confirm it once it is running.`);
+      const found = await this.waiting(id, ['confirmed', 'applied'], 'confirm');
+      if ('done' in found) return found.done;
+      const p = found.pending;
       if (this.clock.now() >= (p.deadlineMs ?? 0)) {
         const rolled = await this.rollbackLocked(p, 'not-confirmed');
         throw conflict('deadline-passed', `Too late: the confirmation deadline of apply ${id} has passed, so the previous configuration was restored.`, { record: rolled });
@@ -176,16 +171,26 @@ export class ApplyService {
    */
   async rollBack(id: string, user: string): Promise<ApplyRecord> {
     return this.locked(async () => {
-      const p = await this.store.readPending();
-      if (p?.id !== id) {
-        const done = await this.store.record(id);
-        if (!done) throw notFound(`There is no apply "${id}".`);
-        if (done.status === 'rolled-back' || done.status === 'rollback-failed') return done;
-        throw conflict('not-pending', `Apply ${id} is no longer waiting for confirmation: it was ${done.status.replace('-', ' ')}${done.finishedAt ? ` at ${done.finishedAt}` : ''}.`, { record: done });
-      }
-      if (p.phase !== 'waiting') throw conflict('not-pending', `Apply ${id} is still being applied: roll it back once it is running.`);
-      return this.rollbackLocked(p, 'requested', user);
+      const found = await this.waiting(id, ['rolled-back', 'rollback-failed'], 'roll back');
+      return 'done' in found ? found.done : this.rollbackLocked(found.pending, 'requested', user);
     });
+  }
+
+  /**
+   * Under the lock: the apply `id` waiting for confirmation, or its record when it already ended
+   * the way the caller would end it (`same`: asking twice is harmless). 404 for an unknown id, 409
+   * `not-pending` when it ended otherwise or is still being applied.
+   */
+  private async waiting(id: string, same: readonly ApplyStatus[], verb: string): Promise<{ pending: PendingApply } | { done: ApplyRecord }> {
+    const p = await this.store.readPending();
+    if (p?.id === id) {
+      if (p.phase !== 'waiting') throw conflict('not-pending', `Apply ${id} is still being applied: ${verb} it once it is running.`);
+      return { pending: p };
+    }
+    const done = await this.store.record(id);
+    if (!done) throw notFound(`There is no apply "${id}".`);
+    if (same.includes(done.status)) return { done };
+    throw conflict('not-pending', `Apply ${id} is no longer waiting for confirmation: it was ${done.status.replace('-', ' ')}${done.finishedAt ? ` at ${done.finishedAt}` : ''}.`, { record: done });
   }
 
   async current(): Promise<CurrentApplyResponse> {

@@ -4,10 +4,10 @@
  * confirmed through a connection that predates it.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApplyRecord, CurrentApplyResponse } from '../../../../server/apply/types';
+import type { ApplyRecord } from '../../../../server/apply/types';
 import { api } from '../../../api/client';
-import { queryKeys } from '../../../api/query-keys';
 import { sendOverNewConnection } from '../lib/fresh-connection';
+import { applyFinished } from './apply-finished';
 
 export interface ConfirmResponse {
   record: ApplyRecord;
@@ -22,13 +22,5 @@ export function confirmApply(id: string): Promise<ConfirmResponse> {
 }
 
 export function useConfirmApply() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: confirmApply,
-    onSuccess: ({ record }) => {
-      // Nothing waits any more: said at once, so no "waiting for confirmation" banner flashes.
-      queryClient.setQueryData<CurrentApplyResponse>(queryKeys.apply.current(), { pending: null, last: record });
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.network.all }),
-  });
+  return useMutation({ mutationFn: confirmApply, ...applyFinished(useQueryClient()) });
 }
