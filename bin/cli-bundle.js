@@ -14,7 +14,7 @@ export const BUNDLE = `${REPO}dist/cli/netstage.mjs`;
  * Every folder the bundle's own sources may come from (scripts/build-cli.mjs refuses to build a
  * bundle with a repo source outside them, so this list cannot silently fall behind the imports).
  */
-export const SOURCE_DIRS = ['src/cli', 'src/interfaces', 'src/schema', 'src/server/auth'];
+export const SOURCE_DIRS = ['src/cli', 'src/interfaces', 'src/schema', 'src/server/auth', 'src/server/storage'];
 
 /** Files outside SOURCE_DIRS that change what the build produces. */
 export const BUILD_INPUTS = ['scripts/build-cli.mjs', 'tsconfig.json'];

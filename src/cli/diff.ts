@@ -2,7 +2,8 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { unifiedDiff } from '../interfaces/diff';
 import { checkStdinOnce, parse, UsageError, type Command } from './common';
-import { encode, readInput, type Io } from './io';
+import { encode } from '../server/storage/text';
+import { readInput, type Io } from './io';
 
 export const diff: Command = {
   name: 'diff',

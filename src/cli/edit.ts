@@ -13,7 +13,9 @@ import type { NetDocument } from '../interfaces/types';
 import { parseInterfaceJson } from './add-json';
 import { diagnose, parse, parseNics, UsageError, type Command } from './common';
 import { clean, formatDiagnostics } from './format';
-import { atomicWrite, encode, InputError, readInput, type Io } from './io';
+import { encode } from '../server/storage/text';
+import { rewriteUserFile, UserFileError } from '../server/storage/user-files';
+import { InputError, readInput, type Io } from './io';
 
 type Target = Parameters<typeof setOption>[1];
 
@@ -168,7 +170,10 @@ export const edit: Command = {
       io.stderr(`netstage edit: ${clean(file, true)} not written (use --force to write it anyway)\n`);
       return 1;
     }
-    if (changed) await atomicWrite(file, bytes, { expect: input.bytes });
+    if (changed)
+      await rewriteUserFile(file, bytes, { expect: input.bytes }).catch((err: unknown) => {
+        throw err instanceof UserFileError ? new InputError(err.message) : err;
+      });
     return added.length ? 1 : 0;
   },
 };

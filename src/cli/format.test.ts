@@ -4,7 +4,7 @@ import type { Diagnostic, InterfaceModel } from '../interfaces/types';
 import { parseInterfaceJson } from './add-json';
 import { newErrors } from '../interfaces/new-errors';
 import { clean, formatDiagnostic, formatTable, interfaceRow, summary } from './format';
-import { decode, encode } from './io';
+import { decode, encode } from '../server/storage/text';
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({ line: 1, column: 1, severity: 'error', rule: 'r', message: 'm', ...over });
 

@@ -3,7 +3,6 @@
  * change it under the lock with a digest check, engine edits, a whole-document check and an atomic
  * write of the staged file. The live file is only ever read here.
  */
-import { encode } from '../../cli/io';
 import { unifiedDiff } from '../../interfaces/diff';
 import { EditError } from '../../interfaces/edit-lines';
 import { toModel } from '../../interfaces/model';
@@ -13,7 +12,7 @@ import type { PendingStatus } from '../../schema/responses';
 import { validate } from '../../interfaces/validate';
 import { newErrors } from '../../interfaces/new-errors';
 import { badRequest } from '../errors';
-import { atomicWrite, networkFiles, readNetwork, removeFile, sha256Hex, withLock, type NetworkFiles } from '../storage';
+import { atomicWrite, encode, networkFiles, readNetwork, removeFile, sha256Hex, withLock, type NetworkFiles } from '../storage';
 import type { Nic } from './nics';
 import { staleError, VersionMemory } from './preconditions';
 

@@ -7,6 +7,7 @@ import { constants as fsc } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errnoCode, unsafeFile, writeFailure } from './fs-errors';
+import { syncDir } from './sync-dir';
 
 export interface AtomicWriteOptions {
   /** Permission bits of the result, applied with fchmod so the umask cannot narrow them. Default 0644. */
@@ -47,22 +48,6 @@ async function removeOrphanTemps(target: string): Promise<void> {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(TEMP_TAIL.exec(name.slice(prefix.length))?.[1]);
     if (pid > 0 && pid !== process.pid && !pidAlive(pid)) await fsp.unlink(join(dirname(target), name)).catch(() => {});
-  }
-}
-
-/** fsync a directory so a rename or unlink in it survives a power cut. */
-async function syncDir(dir: string): Promise<void> {
-  // Best effort: the data itself is already durable, and some file systems refuse to fsync a
-  // directory; failing the request after the rename happened would misreport what is on disk.
-  try {
-    const d = await fsp.open(dir, fsc.O_RDONLY | fsc.O_DIRECTORY);
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-    /* ignore */
   }
 }
 
