@@ -40,6 +40,8 @@ export interface AppDeps {
   clock?: Clock;
   /** The app's ApplyService is handed here (tests wait on its background rollback). */
   onApplyService?: (apply: ApplyService) => void;
+  /** Work the server finishes before it closes (main.ts: saving the sessions). */
+  onClose?: () => Promise<void>;
 }
 
 export const netstageApp: FastifyPluginAsync<AppDeps> = async (app, deps) => {
@@ -51,7 +53,10 @@ export const netstageApp: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   deps.onApplyService?.(apply);
   // A rollback a dead process left due is finished before the first request is served.
   await apply.recover();
-  app.addHook('onClose', async () => apply.close());
+  app.addHook('onClose', async () => {
+    apply.close();
+    await deps.onClose?.();
+  });
   await app.register(securityHeaders, { hsts: deps.auth.secureCookie, apiPrefix: '/api' });
   await app.register(authPlugin, { ...deps.auth, prefix: API_PREFIX });
   await app.register(

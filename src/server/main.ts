@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { ApplyService } from './apply/service';
 import { NetworkService } from './network/service';
+import { loadSessions, sessionSaver, sessionsPath } from './auth/session-file';
 import { createSessionStore } from './auth/sessions';
 import { createUserStore, ensureAdminFromEnv } from './auth/users';
 import { hostSystem, type HostSystemOptions } from './system';
@@ -30,12 +31,17 @@ export async function startServer(o: ServeOptions): Promise<FastifyInstance> {
   const admin = await ensureAdminFromEnv(users, o.env ?? process.env);
   if (admin === 'created' || admin === 'reset') log(`netstage: user "admin" ${admin} from NETSTAGE_ADMIN_PASSWORD`);
   delete process.env.NETSTAGE_ADMIN_PASSWORD; // programs the server runs later need not see it
+  const warn = (message: string) => log(`netstage: warning: ${message}`);
+  const sessionFile = sessionsPath(o.stateDir);
+  const saver = sessionSaver(sessionFile, warn);
+  const sessions = createSessionStore({ saved: await loadSessions(sessionFile, warn), onSave: saver.save });
   const app = await buildApp(
     {
       root: o.root,
       stateDir: o.stateDir,
       system: hostSystem(o.root, o.system),
-      auth: { users, sessions: createSessionStore(), secureCookie: o.secureCookie ?? false },
+      auth: { users, sessions, secureCookie: o.secureCookie ?? false },
+      onClose: () => saver.flushed(), // a sign-in just before a stop is not lost
       uiDir: o.uiDir,
     },
     { logger: { level: 'warn' }, trustProxy: false },
