@@ -15,6 +15,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 import { constants as fsc } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
+import { syncDir } from '../storage/sync-dir';
 
 /** Where the server and `netstage passwd` keep their state unless told otherwise. */
 export const DEFAULT_STATE_DIR = '/var/lib/netstage';
@@ -174,12 +175,7 @@ export function createUserStore(stateDir: string, options: UserStoreOptions = {}
       await fsp.unlink(tmp).catch(() => {});
       throw new UserStoreError(`cannot write ${path}: ${describe(err)}`);
     }
-    try {
-      const dir = await fsp.open(stateDir, fsc.O_RDONLY);
-      await dir.sync().finally(() => dir.close());
-    } catch {
-      /* best effort: not every platform can fsync a directory */
-    }
+    await syncDir(stateDir);
   }
 
   return {
