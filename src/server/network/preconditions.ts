@@ -1,7 +1,8 @@
 /**
  * Optimistic concurrency for writes: the client sends the digest of the view it edited in
  * `If-Match`; a write against any other state is refused (412) with a message naming what changed
- * since, worked out from the version the client saw when this process still remembers it.
+ * since, worked out from the version the client saw when it is known (this process served it, or
+ * it is the live file).
  */
 import { parse } from '../../interfaces/parser';
 import { toModel } from '../../interfaces/model';

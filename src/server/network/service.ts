@@ -111,7 +111,7 @@ export class NetworkService {
       this.files.lock,
       async () => {
         const view = await this.read();
-        if (view.digest !== ifMatch) throw staleError(this.versions.get(ifMatch), view.text, view.digest);
+        if (view.digest !== ifMatch) throw staleError(this.textOf(ifMatch, view), view.text, view.digest);
         let next: NetDocument;
         try {
           next = edit(view);
@@ -146,13 +146,21 @@ export class NetworkService {
     return { digest, pending: text !== view.liveText, diff: this.diff({ liveText: view.liveText, text }), diagnostics };
   }
 
+  /**
+   * The text of the version a client edited, when known: one this process served or wrote, or the
+   * live file (a client that loaded the page before anything was staged, by whatever process).
+   */
+  private textOf(digest: string, view: Pick<NetworkView, 'liveDigest' | 'liveText'>): string | undefined {
+    return this.versions.get(digest) ?? (digest === view.liveDigest ? view.liveText : undefined);
+  }
+
   /** Drop every pending change: remove the staged file. */
   async revertAll(ifMatch: string): Promise<ChangeResult> {
     return withLock(
       this.files.lock,
       async () => {
         const view = await this.read();
-        if (view.digest !== ifMatch) throw staleError(this.versions.get(ifMatch), view.text, view.digest);
+        if (view.digest !== ifMatch) throw staleError(this.textOf(ifMatch, view), view.text, view.digest);
         return this.stage(view, view.liveText, this.diagnostics(view, parse(view.liveText)));
       },
       { timeoutMs: this.opts.lockTimeoutMs ?? 5000 },

@@ -182,6 +182,15 @@ describe('preconditions', () => {
     expect(await t.staged()).toEqual(staged);
   });
 
+  it('412 names what changed also when another writer staged it (the client had the live file)', async () => {
+    // Staged by someone else (another process, an admin's editor): this process never served the live version.
+    t = await makeTestApp({ live: LIVE, staged: LIVE.replace('10.20.30.5/24', '10.20.30.6/24') });
+    const live = createHash('sha256').update(LIVE).digest('hex');
+    const stale = await t.call('POST', '/api/v1/network', bridge('vmbr2'), { ifMatch: live });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().error.message).toContain('Meanwhile vmbr0 was changed.');
+  });
+
   it('428 for If-Match: * (the digest is the point)', async () => {
     t = await makeTestApp({ live: LIVE });
     const res = await t.call('DELETE', '/api/v1/network/eth1', undefined, { headers: { 'if-match': '*' } });
